@@ -1,0 +1,9 @@
+//! Lernwerk: explainer videos and basic-skills courses for job centres.
+
+pub mod accounts;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod web;
