@@ -68,8 +68,8 @@ impl Application {
 impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings) -> anyhow::Result<AppState> {
         let assets = Arc::new(web::assets::Assets::load());
-        let tera = web::render::build_tera(assets.clone())
-            .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        let tera =
+            web::render::build_tera(assets.clone()).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
         let window = Duration::from_secs(settings.rate_limit.window_minutes * 60);
         let limits = LoginLimits {
             per_account: LoginLimiter::new(settings.rate_limit.per_account, window),

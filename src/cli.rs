@@ -12,7 +12,11 @@ use crate::config::Settings;
 use crate::{db, demo};
 
 #[derive(Parser)]
-#[command(name = "lernwerk", version, about = "Explainer videos and basic-skills courses for job centres")]
+#[command(
+    name = "lernwerk",
+    version,
+    about = "Explainer videos and basic-skills courses for job centres"
+)]
 pub struct Cli {
     /// Settings file; missing is fine (defaults and LERNWERK_* variables apply).
     #[arg(long, global = true, default_value = "lernwerk.toml")]
@@ -38,9 +42,7 @@ pub enum Command {
         out: PathBuf,
     },
     /// Print what a media file holds, as JSON.
-    Probe {
-        input: PathBuf,
-    },
+    Probe { input: PathBuf },
     /// Staff accounts.
     User {
         #[command(subcommand)]
@@ -101,7 +103,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Worker | Command::Transcode { .. } | Command::Probe { .. } => {
             anyhow::bail!("not available yet: transcoding arrives with the media pipeline");
         }
-        Command::User { action: UserAction::Add { username, role } } => {
+        Command::User {
+            action: UserAction::Add { username, role },
+        } => {
             let conn = open_migrated_db(&settings).await?;
             let password = read_password()?;
             let role = match role {
@@ -109,9 +113,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 StaffRole::Trainer => Role::Trainer,
             };
             let user = staff::create(&conn, role, &username, &password, None).await?;
-            println!("created {role} {} (id {})", user.username.unwrap_or_default(), user.id);
+            println!(
+                "created {role} {} (id {})",
+                user.username.unwrap_or_default(),
+                user.id
+            );
         }
-        Command::Learner { action: LearnerAction::Add { nickname, trainer } } => {
+        Command::Learner {
+            action: LearnerAction::Add { nickname, trainer },
+        } => {
             let conn = open_migrated_db(&settings).await?;
             let trainer_id = match trainer {
                 Some(name) => Some(
@@ -124,7 +134,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let valid = Duration::days(settings.access_code_days);
             let (learner, code) = learners::create(&conn, trainer_id, nickname.as_deref(), valid).await?;
-            println!("learner {} — access code (valid {} days, once): {code}", learner.id, settings.access_code_days);
+            println!(
+                "learner {} — access code (valid {} days, once): {code}",
+                learner.id, settings.access_code_days
+            );
         }
         Command::Demo => {
             let conn = open_migrated_db(&settings).await?;

@@ -68,7 +68,10 @@ impl Settings {
     /// The database URL in force: the configured one, or a SQLite file in the media dir.
     pub fn database_url(&self) -> String {
         if self.database_url.is_empty() {
-            format!("sqlite://{}?mode=rwc", self.media_dir.join("lernwerk.db").display())
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.media_dir.join("lernwerk.db").display()
+            )
         } else {
             self.database_url.clone()
         }
@@ -76,13 +79,17 @@ impl Settings {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's own error type
 mod tests {
     use super::*;
 
     #[test]
     fn environment_overrides_file_and_defaults() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("lernwerk.toml", "bind = \"0.0.0.0:9000\"\nmedia_dir = \"/srv/lw\"")?;
+            jail.create_file(
+                "lernwerk.toml",
+                "bind = \"0.0.0.0:9000\"\nmedia_dir = \"/srv/lw\"",
+            )?;
             jail.set_env("LERNWERK_BIND", "127.0.0.1:7000");
             jail.set_env("LERNWERK_RATE_LIMIT__PER_ACCOUNT", "9");
             let s = Settings::load(Path::new("lernwerk.toml")).map_err(|e| e.to_string())?;

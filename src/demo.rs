@@ -32,9 +32,17 @@ pub async fn seed(db: &DatabaseConnection, settings: &Settings) -> Result<DemoLo
     let existing = learners::list_for(db, trainer.id, Role::Trainer).await?;
     let learner_code = match existing.iter().find(|l| l.nickname.as_deref() == Some("Demo")) {
         Some(learner) => learners::issue_code(db, learner.id, valid).await?,
-        None => learners::create(db, Some(trainer.id), Some("Demo"), valid).await?.1,
+        None => {
+            learners::create(db, Some(trainer.id), Some("Demo"), valid)
+                .await?
+                .1
+        }
     };
-    Ok(DemoLogins { admin_password, trainer_password, learner_code })
+    Ok(DemoLogins {
+        admin_password,
+        trainer_password,
+        learner_code,
+    })
 }
 
 async fn ensure_staff(

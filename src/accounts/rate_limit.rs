@@ -31,7 +31,9 @@ impl LoginLimiter {
         if times.len() < self.limit as usize {
             return None;
         }
-        times.front().map(|oldest| self.window.saturating_sub(now - *oldest))
+        times
+            .front()
+            .map(|oldest| self.window.saturating_sub(now - *oldest))
     }
 
     pub fn record_failure(&self, key: &str) {

@@ -11,7 +11,11 @@ use crate::accounts::audit::{self, Action};
 use crate::accounts::{sessions, Role};
 use crate::app::AppState;
 
-pub async fn show(state: web::Data<AppState>, req: HttpRequest, visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+) -> Result<HttpResponse, AppError> {
     let user = visitor.require(Role::Learner)?;
     let mut ctx = render::base_context(&req, &visitor);
     ctx.insert("live_sessions", &sessions::count_live(&state.db, user.id).await?);
@@ -27,7 +31,14 @@ pub async fn revoke_all(
     let user = visitor.require(Role::Learner)?;
     visitor.check_csrf(&form.csrf_token)?;
     let count = sessions::revoke_all(&state.db, user.id).await?;
-    audit::record(&state.db, Some(user.id), Action::SessionsRevoked, Some(user.id), &count.to_string()).await?;
+    audit::record(
+        &state.db,
+        Some(user.id),
+        Action::SessionsRevoked,
+        Some(user.id),
+        &count.to_string(),
+    )
+    .await?;
     let mut response = HttpResponse::SeeOther();
     response.insert_header((header::LOCATION, "/"));
     clear_session_cookie(&mut response);

@@ -14,7 +14,11 @@ use crate::accounts::audit::{self, Action};
 use crate::accounts::{sessions, staff, AccountError, Role};
 use crate::app::AppState;
 
-pub async fn home(state: web::Data<AppState>, req: HttpRequest, visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+) -> Result<HttpResponse, AppError> {
     visitor.require(Role::Admin)?;
     admin_page(&state, &req, &visitor, None, StatusCode::OK).await
 }
@@ -57,12 +61,30 @@ pub async fn create_user(
     let role = match form.role.as_str() {
         "trainer" => Role::Trainer,
         "admin" => Role::Admin,
-        _ => return admin_page(&state, &req, &visitor, Some("admin-role-invalid"), StatusCode::BAD_REQUEST).await,
+        _ => {
+            return admin_page(
+                &state,
+                &req,
+                &visitor,
+                Some("admin-role-invalid"),
+                StatusCode::BAD_REQUEST,
+            )
+            .await
+        }
     };
     let problem = match staff::create(&state.db, role, &form.username, &form.password, Some(admin.id)).await {
         Ok(created) => {
-            audit::record(&state.db, Some(admin.id), Action::UserCreated, Some(created.id), role.as_str()).await?;
-            return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/admin")).finish());
+            audit::record(
+                &state.db,
+                Some(admin.id),
+                Action::UserCreated,
+                Some(created.id),
+                role.as_str(),
+            )
+            .await?;
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/admin"))
+                .finish());
         }
         Err(AccountError::BadUsername) => "admin-username-invalid",
         Err(AccountError::WeakPassword) => "admin-password-weak",
@@ -80,15 +102,57 @@ pub async fn revoke_sessions(
 ) -> Result<HttpResponse, AppError> {
     let admin = visitor.require(Role::Admin)?;
     visitor.check_csrf(&form.csrf_token)?;
-    let target = user::Entity::find_by_id(*id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let target = user::Entity::find_by_id(*id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let count = sessions::revoke_all(&state.db, target.id).await?;
-    audit::record(&state.db, Some(admin.id), Action::SessionsRevoked, Some(target.id), &count.to_string()).await?;
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/admin")).finish())
+    audit::record(
+        &state.db,
+        Some(admin.id),
+        Action::SessionsRevoked,
+        Some(target.id),
+        &count.to_string(),
+    )
+    .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/admin"))
+        .finish())
 }
 
-pub async fn audit(state: web::Data<AppState>, req: HttpRequest, visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn audit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+) -> Result<HttpResponse, AppError> {
     visitor.require(Role::Admin)?;
     let mut ctx = render::base_context(&req, &visitor);
-    ctx.insert("entries", &audit::recent(&state.db, 200).await?);
+    let rows: Vec<AuditRow> = audit::recent(&state.db, 200)
+        .await?
+        .into_iter()
+        .map(AuditRow::from)
+        .collect();
+    ctx.insert("entries", &rows);
     render::page(&state, &req, &visitor, "admin/audit.html", StatusCode::OK, &ctx)
+}
+
+/// One audit entry as the page shows it.
+#[derive(serde::Serialize)]
+struct AuditRow {
+    at: String,
+    action: String,
+    actor: String,
+    subject: String,
+}
+
+impl From<entities::audit_log::Model> for AuditRow {
+    fn from(e: entities::audit_log::Model) -> Self {
+        let id_or_dash = |id: Option<i64>| id.map_or_else(|| "–".to_owned(), |id| format!("#{id}"));
+        AuditRow {
+            at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            action: e.action,
+            actor: id_or_dash(e.actor_id),
+            subject: id_or_dash(e.subject_id),
+        }
+    }
 }

@@ -31,7 +31,9 @@ impl Assets {
         let mut by_hashed_name = HashMap::new();
         let mut urls = HashMap::new();
         for name in StaticFiles::iter() {
-            let Some(file) = StaticFiles::get(&name) else { continue };
+            let Some(file) = StaticFiles::get(&name) else {
+                continue;
+            };
             let digest = hex::encode(Sha256::digest(&file.data));
             let hashed = hashed_name(&name, &digest[..10]);
             urls.insert(name.to_string(), format!("/static/{hashed}"));
@@ -44,7 +46,13 @@ impl Assets {
             } else {
                 content_type
             };
-            by_hashed_name.insert(hashed, Asset { bytes: file.data.into_owned(), content_type });
+            by_hashed_name.insert(
+                hashed,
+                Asset {
+                    bytes: file.data.into_owned(),
+                    content_type,
+                },
+            );
         }
         Assets { by_hashed_name, urls }
     }
@@ -64,7 +72,11 @@ fn hashed_name(name: &str, hash: &str) -> String {
 }
 
 pub async fn serve(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let asset = state.assets.by_hashed_name.get(path.as_str()).ok_or(AppError::NotFound)?;
+    let asset = state
+        .assets
+        .by_hashed_name
+        .get(path.as_str())
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, asset.content_type.as_str()))
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))

@@ -75,7 +75,14 @@ pub async fn staff_login(
         return show_again("login-failed", StatusCode::UNAUTHORIZED);
     };
     state.limits.per_account.reset(&account_key);
-    audit::record(&state.db, Some(user.id), Action::LoginSucceeded, Some(user.id), "").await?;
+    audit::record(
+        &state.db,
+        Some(user.id),
+        Action::LoginSucceeded,
+        Some(user.id),
+        "",
+    )
+    .await?;
     let lifetime = Duration::hours(state.settings.staff_session_hours);
     let target = local_path(Some(&form.next));
     start_session(&state, &req, &visitor, &user, lifetime, target).await
@@ -103,7 +110,16 @@ pub async fn code_form(
     query: web::Query<CodeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let mut ctx = render::base_context(&req, &visitor);
-    ctx.insert("code", &query.c.as_deref().unwrap_or("").chars().take(32).collect::<String>());
+    ctx.insert(
+        "code",
+        &query
+            .c
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .take(32)
+            .collect::<String>(),
+    );
     render::page(&state, &req, &visitor, "auth/code.html", StatusCode::OK, &ctx)
 }
 
@@ -141,7 +157,14 @@ pub async fn code_login(
             return show_again(key, StatusCode::UNAUTHORIZED);
         }
     };
-    audit::record(&state.db, Some(learner.id), Action::CodeLoginSucceeded, Some(learner.id), "").await?;
+    audit::record(
+        &state.db,
+        Some(learner.id),
+        Action::CodeLoginSucceeded,
+        Some(learner.id),
+        "",
+    )
+    .await?;
     let lifetime = Duration::days(state.settings.learner_session_days);
     start_session(&state, &req, &visitor, &learner, lifetime, None).await
 }
@@ -195,7 +218,11 @@ pub async fn logout(
 fn check_rate_limit(state: &AppState, keys: &[&str]) -> Result<(), AppError> {
     let limiters = [&state.limits.per_account, &state.limits.per_address];
     for key in keys {
-        let limiter = if key.starts_with("account:") { limiters[0] } else { limiters[1] };
+        let limiter = if key.starts_with("account:") {
+            limiters[0]
+        } else {
+            limiters[1]
+        };
         if let Some(wait) = limiter.blocked_for(key) {
             return Err(AppError::TooManyAttempts(wait.as_secs().max(1)));
         }

@@ -126,7 +126,9 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
         }
     }
     let response = if wants_json {
-        builder.json(serde_json::json!({ "error": { "status": status.as_u16(), "code": key, "message": message } }))
+        builder.json(
+            serde_json::json!({ "error": { "status": status.as_u16(), "code": key, "message": message } }),
+        )
     } else {
         let html = req
             .app_data::<web::Data<AppState>>()
@@ -134,7 +136,9 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
             .unwrap_or_else(|| format!("<!doctype html><title>{0}</title><p>{0}</p>", status.as_u16()));
         builder.content_type("text/html; charset=utf-8").body(html)
     };
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body(),
+    ))
 }
 
 fn generic_key(status: StatusCode) -> &'static str {
@@ -147,4 +151,3 @@ fn generic_key(status: StatusCode) -> &'static str {
         _ => "error-internal",
     }
 }
-

@@ -27,11 +27,31 @@ pub struct Lang {
 }
 
 pub const LANGUAGES: [Lang; 5] = [
-    Lang { code: "de", name: "Deutsch", rtl: false },
-    Lang { code: "en", name: "English", rtl: false },
-    Lang { code: "ar", name: "العربية", rtl: true },
-    Lang { code: "uk", name: "Українська", rtl: false },
-    Lang { code: "tr", name: "Türkçe", rtl: false },
+    Lang {
+        code: "de",
+        name: "Deutsch",
+        rtl: false,
+    },
+    Lang {
+        code: "en",
+        name: "English",
+        rtl: false,
+    },
+    Lang {
+        code: "ar",
+        name: "العربية",
+        rtl: true,
+    },
+    Lang {
+        code: "uk",
+        name: "Українська",
+        rtl: false,
+    },
+    Lang {
+        code: "tr",
+        name: "Türkçe",
+        rtl: false,
+    },
 ];
 
 impl Lang {
@@ -108,7 +128,10 @@ mod tests {
 
     #[test]
     fn picks_highest_quality_supported_language() {
-        assert_eq!(from_accept_language("fr-FR, ar;q=0.8, en;q=0.9").map(|l| l.code), Some("en"));
+        assert_eq!(
+            from_accept_language("fr-FR, ar;q=0.8, en;q=0.9").map(|l| l.code),
+            Some("en")
+        );
         assert_eq!(from_accept_language("uk-UA,uk;q=0.9").map(|l| l.code), Some("uk"));
         assert_eq!(from_accept_language("TR").map(|l| l.code), Some("tr"));
     }
@@ -117,7 +140,10 @@ mod tests {
     fn junk_is_skipped_not_fatal() {
         assert_eq!(from_accept_language(""), None);
         assert_eq!(from_accept_language(";;;,,,q=abc"), None);
-        assert_eq!(from_accept_language("en;q=NaN, ar;q=2, de;q=0.1").map(|l| l.code), Some("de"));
+        assert_eq!(
+            from_accept_language("en;q=NaN, ar;q=2, de;q=0.1").map(|l| l.code),
+            Some("de")
+        );
         assert_eq!(from_accept_language("en;q=0").map(|l| l.code), None);
     }
 
@@ -130,8 +156,11 @@ mod tests {
             .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with('.'))
             .collect();
         assert!(keys.len() > 40);
-        for lang in ["en", "ar", "uk", "tr"] {
+        for lang in ["de", "en", "ar", "uk", "tr"] {
             let text = std::fs::read_to_string(format!("templates/locales/{lang}/main.ftl")).unwrap();
+            if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone()) {
+                panic!("{lang}/main.ftl does not parse: {errors:?}");
+            }
             let missing: Vec<_> = keys
                 .iter()
                 .filter(|k| !text.lines().any(|l| l.starts_with(&format!("{k} ="))))

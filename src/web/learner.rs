@@ -10,7 +10,11 @@ use crate::accounts::Role;
 use crate::app::AppState;
 
 /// Learners only: staff have their own start pages.
-pub async fn home(state: web::Data<AppState>, req: HttpRequest, visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+) -> Result<HttpResponse, AppError> {
     let user = visitor.require(Role::Learner)?;
     if visitor.role() != Some(Role::Learner) {
         return Err(AppError::Forbidden);

@@ -50,7 +50,12 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))
     .route("/admin", web::get().to(admin::home))
     .route("/admin/users", web::post().to(admin::create_user))
-    .route("/admin/users/{id}/sessions/revoke", web::post().to(admin::revoke_sessions))
+    .route(
+        "/admin/users/{id}/sessions/revoke",
+        web::post().to(admin::revoke_sessions),
+    )
     .route("/admin/audit", web::get().to(admin::audit))
-    .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }));
+    .default_service(web::to(|| async {
+        Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+    }));
 }

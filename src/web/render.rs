@@ -8,9 +8,9 @@ use std::sync::Arc;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
-use rust_embed::RustEmbed;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
+use rust_embed::RustEmbed;
 use tera::{Context, Tera};
 
 use super::assets::Assets;
@@ -92,7 +92,10 @@ pub fn base_context(req: &HttpRequest, visitor: &Visitor) -> Context {
     ctx.insert("csrf_token", &visitor.csrf_token());
     if let Some(user) = &visitor.user {
         ctx.insert("viewer_role", &user.role);
-        ctx.insert("viewer_name", &user.username.clone().or_else(|| user.nickname.clone()));
+        ctx.insert(
+            "viewer_name",
+            &user.username.clone().or_else(|| user.nickname.clone()),
+        );
     }
     ctx
 }

@@ -15,7 +15,11 @@ use crate::accounts::audit::{self, Action};
 use crate::accounts::{learners, AccountError, Role};
 use crate::app::AppState;
 
-pub async fn home(state: web::Data<AppState>, req: HttpRequest, visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+) -> Result<HttpResponse, AppError> {
     let staff = visitor.require(Role::Trainer)?;
     let role = visitor.role().unwrap_or(Role::Trainer);
     let mut ctx = render::base_context(&req, &visitor);
@@ -40,12 +44,20 @@ pub async fn create_learner(
     let staff = visitor.require(Role::Trainer)?;
     visitor.check_csrf(&form.csrf_token)?;
     let valid_for = Duration::days(state.settings.access_code_days);
-    let (learner, code) = match learners::create(&state.db, Some(staff.id), Some(&form.nickname), valid_for).await {
-        Ok(created) => created,
-        Err(AccountError::BadNickname) => return Err(AppError::BadRequest("learner-nickname-too-long")),
-        Err(e) => return Err(e.into()),
-    };
-    audit::record(&state.db, Some(staff.id), Action::LearnerCreated, Some(learner.id), "").await?;
+    let (learner, code) =
+        match learners::create(&state.db, Some(staff.id), Some(&form.nickname), valid_for).await {
+            Ok(created) => created,
+            Err(AccountError::BadNickname) => return Err(AppError::BadRequest("learner-nickname-too-long")),
+            Err(e) => return Err(e.into()),
+        };
+    audit::record(
+        &state.db,
+        Some(staff.id),
+        Action::LearnerCreated,
+        Some(learner.id),
+        "",
+    )
+    .await?;
     show_code(&state, &req, &visitor, &learner, &code, StatusCode::CREATED)
 }
 
@@ -63,8 +75,20 @@ pub async fn new_code(
     let learner = learners::find_managed(&state.db, staff.id, role, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let code = learners::issue_code(&state.db, learner.id, Duration::days(state.settings.access_code_days)).await?;
-    audit::record(&state.db, Some(staff.id), Action::AccessCodeIssued, Some(learner.id), "").await?;
+    let code = learners::issue_code(
+        &state.db,
+        learner.id,
+        Duration::days(state.settings.access_code_days),
+    )
+    .await?;
+    audit::record(
+        &state.db,
+        Some(staff.id),
+        Action::AccessCodeIssued,
+        Some(learner.id),
+        "",
+    )
+    .await?;
     show_code(&state, &req, &visitor, &learner, &code, StatusCode::OK)
 }
 

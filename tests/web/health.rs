@@ -17,7 +17,10 @@ async fn ready_when_migrated_and_not_when_a_migration_is_pending() {
     let browser = app.browser();
     let response = browser.get("/readyz").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(response.json::<serde_json::Value>().await.unwrap()["status"], "ready");
+    assert_eq!(
+        response.json::<serde_json::Value>().await.unwrap()["status"],
+        "ready"
+    );
 
     Migrator::down(&app.db, Some(1)).await.unwrap();
     assert_eq!(browser.get("/readyz").await.status(), 503);

@@ -34,17 +34,29 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     let db = lernwerk::db::connect(&settings.database_url()).await.unwrap();
-    TestApp { address, db, _media: media }
+    TestApp {
+        address,
+        db,
+        _media: media,
+    }
 }
 
 /// A new, empty database: a SQLite file in the test's media directory, or a new
 /// database on the PostgreSQL server named by `TEST_DATABASE_URL`.
-async fn fresh_database_url(media: &tempfile::TempDir) -> String {
+pub async fn fresh_database_url(media: &tempfile::TempDir) -> String {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server_url) if !server_url.is_empty() => {
-            let name = format!("lw_test_{}", lernwerk::accounts::random_token()[..12].to_lowercase().replace('-', "_"));
+            let name = format!(
+                "lw_test_{}",
+                lernwerk::accounts::random_token()[..12]
+                    .to_lowercase()
+                    .replace('-', "_")
+            );
             let admin = lernwerk::db::connect(&server_url).await.unwrap();
-            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
             let (base, _) = server_url.rsplit_once('/').unwrap();
             format!("{base}/{name}")
         }
@@ -71,11 +83,17 @@ impl TestApp {
             .default_headers(headers)
             .build()
             .unwrap();
-        Browser { client, address: self.address.clone() }
+        Browser {
+            client,
+            address: self.address.clone(),
+        }
     }
 
     pub async fn create_staff(&self, role: Role, name: &str) -> i64 {
-        staff::create(&self.db, role, name, PASSWORD, None).await.unwrap().id
+        staff::create(&self.db, role, name, PASSWORD, None)
+            .await
+            .unwrap()
+            .id
     }
 
     /// A learner of `trainer_id` and their access code.
@@ -109,7 +127,12 @@ impl TestApp {
 }
 
 pub fn unique_name(prefix: &str) -> String {
-    format!("{prefix}-{}", lernwerk::accounts::random_token()[..8].to_lowercase().replace(['-', '_'], "x"))
+    format!(
+        "{prefix}-{}",
+        lernwerk::accounts::random_token()[..8]
+            .to_lowercase()
+            .replace(['-', '_'], "x")
+    )
 }
 
 pub struct Browser {
@@ -119,7 +142,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(format!("{}{path}", self.address)).send().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
@@ -146,7 +173,12 @@ impl Browser {
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
-        self.submit("/login", "/login", &[("username", username), ("password", password)]).await
+        self.submit(
+            "/login",
+            "/login",
+            &[("username", username), ("password", password)],
+        )
+        .await
     }
 
     pub async fn login_code(&self, code: &str) -> Response {
@@ -157,7 +189,11 @@ impl Browser {
 pub fn csrf_in(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse("input[name=csrf_token]").unwrap();
-    doc.select(&selector).next()?.value().attr("value").map(str::to_owned)
+    doc.select(&selector)
+        .next()?
+        .value()
+        .attr("value")
+        .map(str::to_owned)
 }
 
 pub fn location(response: &Response) -> String {

@@ -16,19 +16,46 @@ async fn german_is_the_default() {
 #[tokio::test]
 async fn accept_language_picks_arabic_right_to_left() {
     let app = spawn_app().await;
-    let html = app.browser_with_language("ar-SY,ar;q=0.9,en;q=0.5").get("/code").await.text().await.unwrap();
+    let html = app
+        .browser_with_language("ar-SY,ar;q=0.9,en;q=0.5")
+        .get("/code")
+        .await
+        .text()
+        .await
+        .unwrap();
     let tag = html_tag(&html);
-    assert!(tag.contains("lang=\"ar\"") && tag.contains("dir=\"rtl\""), "{tag}");
+    assert!(
+        tag.contains("lang=\"ar\"") && tag.contains("dir=\"rtl\""),
+        "{tag}"
+    );
     let german = app.browser().get("/code").await.text().await.unwrap();
-    let title = |h: &str| h.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap().to_owned();
-    assert_ne!(title(&html), title(&german), "the Arabic page must not show German");
+    let title = |h: &str| {
+        h.split("<h1>")
+            .nth(1)
+            .unwrap()
+            .split("</h1>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(
+        title(&html),
+        title(&german),
+        "the Arabic page must not show German"
+    );
 }
 
 #[tokio::test]
 async fn the_persons_choice_beats_accept_language() {
     let app = spawn_app().await;
     let browser = app.browser_with_language("tr");
-    assert!(browser.get("/").await.text().await.unwrap().contains("lang=\"tr\""));
+    assert!(browser
+        .get("/")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("lang=\"tr\""));
     let response = browser.get("/lang/en?next=/login").await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/login");
@@ -42,10 +69,24 @@ async fn error_pages_speak_the_visitors_language() {
     let app = spawn_app().await;
     let english = app.browser_with_language("en").get("/nowhere").await;
     assert_eq!(english.status(), 404);
-    assert!(english.text().await.unwrap().contains("This page does not exist."));
+    assert!(english
+        .text()
+        .await
+        .unwrap()
+        .contains("This page does not exist."));
     let german = app.browser().get("/nowhere").await;
-    assert!(german.text().await.unwrap().contains("Diese Seite gibt es nicht."));
-    let arabic = app.browser_with_language("ar").get("/nowhere").await.text().await.unwrap();
+    assert!(german
+        .text()
+        .await
+        .unwrap()
+        .contains("Diese Seite gibt es nicht."));
+    let arabic = app
+        .browser_with_language("ar")
+        .get("/nowhere")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html_tag(&arabic).contains("dir=\"rtl\""));
 }
 

@@ -1,9 +1,11 @@
 //! Integration tests against the real server over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic: that is how they fail
 
 mod helpers;
 
 mod access_codes;
 mod bad_input;
+mod cli;
 mod health;
 mod i18n;
 mod roles;

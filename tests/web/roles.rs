@@ -31,17 +31,34 @@ async fn lower_roles_get_403_on_trainer_and_admin_actions() {
 
     let code_path = format!("/trainer/learners/{learner_id}/code");
     let revoke_path = format!("/admin/users/{learner_id}/sessions/revoke");
-    for path in ["/trainer/learners", code_path.as_str(), "/admin/users", revoke_path.as_str()] {
-        let response = learner.post_form(path, &[("csrf_token", &learner_token), ("nickname", "x")]).await;
+    for path in [
+        "/trainer/learners",
+        code_path.as_str(),
+        "/admin/users",
+        revoke_path.as_str(),
+    ] {
+        let response = learner
+            .post_form(path, &[("csrf_token", &learner_token), ("nickname", "x")])
+            .await;
         assert_eq!(response.status(), 403, "learner posting {path}");
     }
     for path in ["/admin/users", revoke_path.as_str()] {
         let response = trainer
-            .post_form(path, &[("csrf_token", &trainer_token), ("username", "sneaky"), ("password", "long enough password"), ("role", "admin")])
+            .post_form(
+                path,
+                &[
+                    ("csrf_token", &trainer_token),
+                    ("username", "sneaky"),
+                    ("password", "long enough password"),
+                    ("role", "admin"),
+                ],
+            )
             .await;
         assert_eq!(response.status(), 403, "trainer posting {path}");
     }
-    let staff = lernwerk::accounts::staff::find_by_username(&app.db, "sneaky").await.unwrap();
+    let staff = lernwerk::accounts::staff::find_by_username(&app.db, "sneaky")
+        .await
+        .unwrap();
     assert!(staff.is_none(), "no account may be created by a trainer");
 }
 
@@ -52,7 +69,10 @@ async fn anonymous_visitors_are_sent_to_the_right_login() {
     for path in ["/trainer", "/admin", "/admin/audit", "/account"] {
         let response = browser.get(path).await;
         assert_eq!(response.status(), 303, "{path}");
-        assert_eq!(location(&response), if path == "/account" { "/code" } else { "/login" });
+        assert_eq!(
+            location(&response),
+            if path == "/account" { "/code" } else { "/login" }
+        );
     }
     assert_eq!(location(&browser.get("/learn").await), "/code");
 }
@@ -78,11 +98,22 @@ async fn admin_creates_a_trainer_who_can_then_log_in() {
     let app = spawn_app().await;
     let (admin, _) = app.logged_in(Role::Admin).await;
     let response = admin
-        .submit("/admin", "/admin/users", &[("username", "neu.trainer"), ("password", "a fine passphrase"), ("role", "trainer")])
+        .submit(
+            "/admin",
+            "/admin/users",
+            &[
+                ("username", "neu.trainer"),
+                ("password", "a fine passphrase"),
+                ("role", "trainer"),
+            ],
+        )
         .await;
     assert_eq!(response.status(), 303);
     let trainer = app.browser();
-    assert_eq!(location(&trainer.login("neu.trainer", "a fine passphrase").await), "/trainer");
+    assert_eq!(
+        location(&trainer.login("neu.trainer", "a fine passphrase").await),
+        "/trainer"
+    );
     let audit = admin.get("/admin/audit").await.text().await.unwrap();
     assert!(audit.contains("user.created"));
 }

@@ -9,10 +9,19 @@ async fn csrf_token_is_required_on_every_form_post() {
     let browser = app.browser();
     browser.get("/login").await;
 
-    let no_token = browser.post_form("/login", &[("username", "eva"), ("password", PASSWORD)]).await;
+    let no_token = browser
+        .post_form("/login", &[("username", "eva"), ("password", PASSWORD)])
+        .await;
     assert_eq!(no_token.status(), 403);
     let wrong = browser
-        .post_form("/login", &[("username", "eva"), ("password", PASSWORD), ("csrf_token", "x".repeat(43).as_str())])
+        .post_form(
+            "/login",
+            &[
+                ("username", "eva"),
+                ("password", PASSWORD),
+                ("csrf_token", "x".repeat(43).as_str()),
+            ],
+        )
         .await;
     assert_eq!(wrong.status(), 403);
     assert!(wrong.text().await.unwrap().contains("Formular ist abgelaufen"));
@@ -20,7 +29,14 @@ async fn csrf_token_is_required_on_every_form_post() {
     // A token from another browser does not fit this one.
     let other_token = app.browser().csrf_token("/login").await;
     let foreign = browser
-        .post_form("/login", &[("username", "eva"), ("password", PASSWORD), ("csrf_token", &other_token)])
+        .post_form(
+            "/login",
+            &[
+                ("username", "eva"),
+                ("password", PASSWORD),
+                ("csrf_token", &other_token),
+            ],
+        )
         .await;
     assert_eq!(foreign.status(), 403);
 }
@@ -30,7 +46,9 @@ async fn logged_in_forms_need_the_session_token_not_the_anonymous_one() {
     let app = spawn_app().await;
     let (trainer, _) = app.logged_in(Role::Trainer).await;
     let anonymous_token = app.browser().csrf_token("/login").await;
-    let response = trainer.post_form("/trainer/learners", &[("csrf_token", &anonymous_token)]).await;
+    let response = trainer
+        .post_form("/trainer/learners", &[("csrf_token", &anonymous_token)])
+        .await;
     assert_eq!(response.status(), 403);
     let response = trainer.submit("/trainer", "/trainer/learners", &[]).await;
     assert_eq!(response.status(), 201);
@@ -86,11 +104,21 @@ async fn admin_revokes_every_session_of_a_trainer() {
     assert_eq!(office.get("/trainer").await.status(), 200);
 
     let (admin, _) = app.logged_in(Role::Admin).await;
-    let response = admin.submit("/admin", &format!("/admin/users/{trainer_id}/sessions/revoke"), &[]).await;
+    let response = admin
+        .submit(
+            "/admin",
+            &format!("/admin/users/{trainer_id}/sessions/revoke"),
+            &[],
+        )
+        .await;
     assert_eq!(response.status(), 303);
     assert_eq!(office.get("/trainer").await.status(), 303);
     assert_eq!(tablet.get("/trainer").await.status(), 303);
-    assert_eq!(admin.get("/admin").await.status(), 200, "the admin's own session stays");
+    assert_eq!(
+        admin.get("/admin").await.status(),
+        200,
+        "the admin's own session stays"
+    );
 }
 
 #[tokio::test]
@@ -100,10 +128,18 @@ async fn learner_logs_out_on_all_devices() {
     let (learner_id, code) = app.create_learner(trainer).await;
     let phone = app.browser();
     phone.login_code(&code).await;
-    let code2 = lernwerk::accounts::learners::issue_code(&app.db, learner_id, chrono::Duration::days(1)).await.unwrap();
+    let code2 = lernwerk::accounts::learners::issue_code(&app.db, learner_id, chrono::Duration::days(1))
+        .await
+        .unwrap();
     let tablet = app.browser();
     tablet.login_code(&code2).await;
-    assert!(phone.get("/account").await.text().await.unwrap().contains("2 Geräten"));
+    assert!(phone
+        .get("/account")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("2 Geräten"));
 
     phone.submit("/account", "/account/sessions/revoke", &[]).await;
     assert_eq!(tablet.get("/learn").await.status(), 303);
@@ -124,7 +160,11 @@ async fn failed_logins_are_rate_limited_per_account_and_per_address() {
     }
     let blocked = browser.login("jan", PASSWORD).await;
     assert_eq!(blocked.status(), 429, "even the right password waits");
-    let wait: u64 = blocked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let wait: u64 = blocked.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(wait > 0 && wait <= 15 * 60);
     assert!(blocked.text().await.unwrap().contains("Zu viele Versuche"));
 

@@ -16,7 +16,10 @@ async fn trainer_logs_in_and_reaches_their_page() {
     let cookie = set_cookie(&response, "lw_session").unwrap();
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "plain HTTP must not set Secure: {cookie}");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain HTTP must not set Secure: {cookie}"
+    );
 
     let page = browser.get("/trainer").await;
     assert_eq!(page.status(), 200);
@@ -36,7 +39,11 @@ async fn cookie_is_secure_behind_https_proxy() {
         .client
         .post(format!("{}/login", app.address))
         .header("x-forwarded-proto", "https")
-        .form(&[("username", "root-admin"), ("password", PASSWORD), ("csrf_token", &token)])
+        .form(&[
+            ("username", "root-admin"),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap();
@@ -78,14 +85,30 @@ async fn next_parameter_is_followed_only_inside_the_site() {
     let browser = app.browser();
     let token = browser.csrf_token("/login?next=/admin/audit").await;
     let response = browser
-        .post_form("/login", &[("username", "dora"), ("password", PASSWORD), ("next", "/admin/audit"), ("csrf_token", &token)])
+        .post_form(
+            "/login",
+            &[
+                ("username", "dora"),
+                ("password", PASSWORD),
+                ("next", "/admin/audit"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(location(&response), "/admin/audit");
 
     let other = app.browser();
     let token = other.csrf_token("/login").await;
     let response = other
-        .post_form("/login", &[("username", "dora"), ("password", PASSWORD), ("next", "//evil.example/x"), ("csrf_token", &token)])
+        .post_form(
+            "/login",
+            &[
+                ("username", "dora"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/x"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(location(&response), "/admin");
 }
