@@ -25,3 +25,24 @@ async fn ready_when_migrated_and_not_when_a_migration_is_pending() {
     Migrator::down(&app.db, Some(1)).await.unwrap();
     assert_eq!(browser.get("/readyz").await.status(), 503);
 }
+
+#[tokio::test]
+async fn database_failure_gives_a_translated_500_page() {
+    let app = spawn_app().await;
+    Migrator::down(&app.db, Some(1)).await.unwrap();
+    let session_cookie = format!("lw_session={}", "a".repeat(43));
+    for (language, message) in [("de", "Etwas ist schiefgelaufen"), ("en", "Something went wrong")] {
+        let response = app
+            .browser_with_language(language)
+            .client
+            .get(format!("{}/trainer", app.address))
+            .header("cookie", &session_cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 500);
+        let html = response.text().await.unwrap();
+        assert!(html.contains(message), "{language}: {html}");
+        assert!(!html.contains("sessions"), "no internals on the page");
+    }
+}
