@@ -1,15 +1,26 @@
 //! The command line: `lernwerk serve | worker | migrate | transcode | probe | user | learner | demo`.
 
+mod transcode;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::Loader;
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::watch;
 
 use crate::accounts::{learners, staff, Role};
 use crate::app::Application;
 use crate::config::Settings;
-use crate::{db, demo};
+use crate::media::probe::{self, ProbeError};
+use crate::web::i18n::{Lang, LOCALES};
+use crate::{db, demo, jobs};
 
 #[derive(Parser)]
 #[command(
@@ -27,19 +38,30 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Serve the web app (migrates the database first).
-    Serve,
-    /// Run transcoding workers without the web server.
-    Worker,
+    /// Serve the web app (migrates the database first) and run transcoding workers.
+    Serve {
+        /// Run no transcoding worker in this process (use `lernwerk worker` elsewhere).
+        #[arg(long)]
+        no_worker: bool,
+    },
+    /// Run transcoding workers without the web server, until Ctrl-C or SIGTERM.
+    Worker {
+        /// Jobs to run at once [default: `jobs.workers` from the settings].
+        #[arg(long)]
+        count: Option<usize>,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Transcode a video into an HLS package, standalone.
     Transcode {
         /// The source video.
         input: PathBuf,
-        /// Directory to write the package into.
+        /// Directory to write the package into; it must not exist yet.
         #[arg(long)]
         out: PathBuf,
+        /// Print progress as JSON lines on stdout (for workers).
+        #[arg(long)]
+        progress: bool,
     },
     /// Print what a media file holds, as JSON.
     Probe { input: PathBuf },
@@ -90,19 +112,57 @@ pub enum LearnerAction {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load(&cli.config)?;
     match cli.command {
-        Command::Serve => {
+        Command::Serve { no_worker } => {
             let app = Application::build(settings.clone()).await?;
             tracing::info!(port = app.port(), "serving on {}", settings.bind);
-            app.run_until_stopped().await?;
+            if no_worker {
+                app.run_until_stopped().await?;
+            } else {
+                let conn = open_db(&settings).await?;
+                let count = settings.jobs.workers;
+                let (stop, stopped) = watch::channel(false);
+                let workers = tokio::spawn(jobs::run_workers(
+                    conn,
+                    worker_settings(settings, &cli.config)?,
+                    count,
+                    stopped,
+                ));
+                // The web server stops itself on Ctrl-C and SIGTERM; the workers follow.
+                let served = app.run_until_stopped().await;
+                stop.send_replace(true);
+                workers.await?;
+                served?;
+            }
+        }
+        Command::Worker { count } => {
+            let conn = open_migrated_db(&settings).await?;
+            let count = count.unwrap_or(settings.jobs.workers);
+            let (stop, stopped) = watch::channel(false);
+            let workers = tokio::spawn(jobs::run_workers(
+                conn,
+                worker_settings(settings, &cli.config)?,
+                count,
+                stopped,
+            ));
+            stop_signal().await?;
+            tracing::info!("stopping: running jobs are handed back");
+            stop.send_replace(true);
+            workers.await?;
         }
         Command::Migrate => {
             let conn = open_db(&settings).await?;
             db::migrate(&conn).await?;
             println!("database is up to date");
         }
-        Command::Worker | Command::Transcode { .. } | Command::Probe { .. } => {
-            anyhow::bail!("not available yet: transcoding arrives with the media pipeline");
+        Command::Probe { input } => {
+            let limits = settings.media_limits.clone();
+            match tokio::task::spawn_blocking(move || probe::probe(&input, &limits)).await? {
+                Ok(probed) => println!("{}", serde_json::to_string_pretty(&probed)?),
+                // The trainer's message first, then what was measured.
+                Err(rejected) => anyhow::bail!("{} ({rejected})", english_message(&rejected)),
+            }
         }
+        Command::Transcode { input, out, progress } => transcode::run(settings, input, out, progress).await?,
         Command::User {
             action: UserAction::Add { username, role },
         } => {
@@ -159,6 +219,30 @@ async fn open_migrated_db(settings: &Settings) -> anyhow::Result<sea_orm::Databa
     Ok(conn)
 }
 
+/// Settings for workers: an empty child command means this binary's `transcode`, run
+/// with the same settings file.
+fn worker_settings(mut settings: Settings, config: &Path) -> anyhow::Result<Arc<Settings>> {
+    if settings.jobs.command.is_empty() {
+        let exe = std::env::current_exe()?;
+        settings.jobs.command = vec![
+            exe.to_string_lossy().into_owned(),
+            "--config".into(),
+            config.to_string_lossy().into_owned(),
+            "transcode".into(),
+        ];
+    }
+    Ok(Arc::new(settings))
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what systemd sends).
+async fn stop_signal() -> std::io::Result<()> {
+    let mut terminate = signal(SignalKind::terminate())?;
+    tokio::select! {
+        interrupted = tokio::signal::ctrl_c() => interrupted,
+        _ = terminate.recv() => Ok(()),
+    }
+}
+
 /// One line from standard input, without its line ending.
 fn read_password() -> anyhow::Result<String> {
     let mut line = String::new();
@@ -166,4 +250,15 @@ fn read_password() -> anyhow::Result<String> {
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
     anyhow::ensure!(!password.is_empty(), "no password on standard input");
     Ok(password)
+}
+
+/// The English message a trainer would see for a rejected file.
+fn english_message(error: &ProbeError) -> String {
+    let lang = Lang::find("en").unwrap_or_else(Lang::default_lang);
+    let args: HashMap<Cow<'static, str>, FluentValue> = error
+        .message_args()
+        .into_iter()
+        .map(|(name, value)| (Cow::Borrowed(name), FluentValue::from(value)))
+        .collect();
+    LOCALES.lookup_with_args(&lang.id(), error.message_key(), &args)
 }

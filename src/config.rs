@@ -7,6 +7,10 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
+use crate::jobs::settings::JobSettings;
+use crate::media::limits::MediaLimits;
+use crate::media::transcode::EncodeSettings;
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Settings {
     /// Address to listen on; port 0 picks a free port.
@@ -17,6 +21,8 @@ pub struct Settings {
     pub database_url: String,
     /// Largest form body accepted, in bytes (uploads use their own route).
     pub max_form_bytes: usize,
+    /// Largest video upload, in bytes.
+    pub max_upload_bytes: u64,
     /// How long a staff login lasts, in hours.
     pub staff_session_hours: i64,
     /// How long a learner login lasts, in days: learners share phones rarely and type
@@ -25,6 +31,12 @@ pub struct Settings {
     /// How long a new access code can be used before it expires unused, in days.
     pub access_code_days: i64,
     pub rate_limit: RateLimitSettings,
+    /// The transcoding queue and its workers.
+    pub jobs: JobSettings,
+    /// What an uploaded video may contain; over a limit it is rejected.
+    pub media_limits: MediaLimits,
+    /// x264 settings of every transcode.
+    pub transcode: EncodeSettings,
 }
 
 /// Failed logins allowed within `window_minutes` before further attempts get 429.
@@ -42,6 +54,7 @@ impl Default for Settings {
             media_dir: PathBuf::from("media"),
             database_url: String::new(),
             max_form_bytes: 64 * 1024,
+            max_upload_bytes: 4_000_000_000,
             staff_session_hours: 12,
             learner_session_days: 90,
             access_code_days: 14,
@@ -50,6 +63,9 @@ impl Default for Settings {
                 per_address: 30,
                 window_minutes: 15,
             },
+            jobs: JobSettings::default(),
+            media_limits: MediaLimits::default(),
+            transcode: EncodeSettings::default(),
         }
     }
 }

@@ -6,4 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod jobs;
+pub mod media;
 pub mod web;

@@ -2,5 +2,7 @@
 
 pub mod access_code;
 pub mod audit_log;
+pub mod job;
 pub mod session;
 pub mod user;
+pub mod video;

@@ -9,10 +9,13 @@ pub mod health;
 pub mod home;
 pub mod i18n;
 pub mod learner;
+pub mod media_files;
 pub mod middleware;
 pub mod render;
 pub mod session;
 pub mod trainer;
+pub mod upload_form;
+pub mod videos;
 
 use actix_web::web;
 
@@ -48,6 +51,15 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/trainer", web::get().to(trainer::home))
     .route("/trainer/learners", web::post().to(trainer::create_learner))
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))
+    .route("/trainer/videos", web::get().to(videos::list))
+    .route("/trainer/videos", web::post().to(videos::upload))
+    .route("/trainer/videos/{id}", web::get().to(videos::show))
+    .route("/trainer/videos/{id}/cancel", web::post().to(videos::cancel))
+    .route("/trainer/videos/{id}/events", web::get().to(videos::events))
+    .route(
+        "/media/videos/{id}/{file:.*}",
+        web::get().to(media_files::package_file),
+    )
     .route("/admin", web::get().to(admin::home))
     .route("/admin/users", web::post().to(admin::create_user))
     .route(

@@ -57,20 +57,6 @@ async fn every_command_has_help() {
 }
 
 #[tokio::test]
-async fn commands_of_later_capabilities_say_so_and_fail() {
-    let cli = Cli::new().await;
-    for args in [
-        vec!["worker"],
-        vec!["probe", "x.mp4"],
-        vec!["transcode", "x.mp4", "--out", "o"],
-    ] {
-        let output = cli.run(&args, "");
-        assert!(!output.status.success(), "{args:?} must not pretend to work");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("not available yet"));
-    }
-}
-
-#[tokio::test]
 async fn accounts_made_on_the_command_line_can_log_in() {
     let cli = Cli::new().await;
     assert!(cli.run(&["migrate"], "").status.success());

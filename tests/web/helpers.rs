@@ -14,6 +14,7 @@ pub const PASSWORD: &str = "long enough password";
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    settings: Settings,
     _media: tempfile::TempDir,
 }
 
@@ -37,6 +38,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     TestApp {
         address,
         db,
+        settings,
         _media: media,
     }
 }
@@ -65,6 +67,14 @@ pub async fn fresh_database_url(media: &tempfile::TempDir) -> String {
 }
 
 impl TestApp {
+    pub fn media_dir(&self) -> &std::path::Path {
+        &self.settings.media_dir
+    }
+
+    pub fn settings(&self) -> std::sync::Arc<Settings> {
+        std::sync::Arc::new(self.settings.clone())
+    }
+
     /// A browser of its own: its own cookie jar, redirects not followed.
     pub fn browser(&self) -> Browser {
         self.browser_with_headers(HeaderMap::new())

@@ -12,3 +12,4 @@ mod roles;
 mod security;
 mod sessions;
 mod staff_login;
+mod videos;

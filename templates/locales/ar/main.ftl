@@ -89,3 +89,56 @@ error-bad-form = النموذج ناقص أو غير صحيح.
 error-too-large = هذا كثير جدًا دفعة واحدة.
 error-too-many = محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق.
 error-internal = حدث خطأ ما. يُرجى المحاولة مرة أخرى لاحقًا.
+
+# معالجة الفيديو (المهام)
+job-error-failed = تعذّرت معالجة الفيديو. يُرجى رفعه مرة أخرى أو التواصل مع المسؤول.
+job-error-timeout = استغرقت المعالجة وقتًا طويلًا جدًا فأُوقفت. سيساعد فيديو أقصر.
+job-error-resources = يحتاج الفيديو إلى وقت حوسبة أكثر مما يسمح به هذا الخادم. سيساعد فيديو أقصر أو أصغر.
+job-error-lost = انقطعت المعالجة عدة مرات. يُرجى التواصل مع المسؤول.
+job-error-cancelled = أُلغيت المعالجة.
+job-error-missing-original = الملف المرفوع لم يعد موجودًا. يُرجى رفع الفيديو مرة أخرى.
+
+# فحص مقاطع الفيديو المرفوعة
+media-error-unreadable = لا يمكن قراءة الملف. ربما يكون تالفًا أو لم يُرفع بالكامل. يُرجى رفعه مرة أخرى.
+media-error-not-video = هذا الملف ليس فيديو.
+media-error-format = هذا النوع من الملفات غير مدعوم. يُرجى رفع فيديو بصيغة MP4 أو MOV أو MKV أو WebM أو AVI.
+media-error-no-video = يحتوي هذا الملف على صوت فقط، بدون صورة. يُرجى رفع فيديو.
+media-error-no-duration = لا يمكن معرفة طول الفيديو. يُرجى حفظ الفيديو من جديد ورفعه مرة أخرى.
+media-error-too-long = الفيديو طويل جدًا ({ $minutes } دقيقة). الحد الأقصى هو { $limit } دقيقة.
+media-error-too-large-frame = صورة الفيديو كبيرة جدًا ({ $width } × { $height } بكسل). يُرجى حفظ الفيديو بحجم أصغر، مثلًا Full HD (1920 × 1080).
+media-error-frame-rate = يحتوي الفيديو على عدد كبير جدًا من الصور في الثانية ({ $fps }). الحد الأقصى هو { $limit }.
+media-error-too-many-streams = يحتوي الملف على عدد كبير جدًا من مسارات الصورة أو الصوت أو الترجمة ({ $count }). الحد الأقصى هو { $limit }.
+
+# الفيديوهات
+videos-title = الفيديوهات
+videos-upload = رفع فيديو
+videos-field-title = العنوان (اختياري)
+videos-field-file = ملف الفيديو
+videos-file-help = MP4 أو MOV أو MKV أو WebM أو AVI، بحد أقصى { $mb } MB.
+videos-upload-submit = رفع
+videos-list = فيديوهاتك
+videos-none = لا توجد فيديوهات بعد.
+video-status-queued = في انتظار المعالجة
+video-status-processing = قيد المعالجة
+video-status-ready = جاهز
+video-status-failed = فشلت المعالجة
+video-status-cancelled = أُلغيت المعالجة
+video-stage-queued = في الانتظار
+video-stage-probe = جارٍ فحص الملف
+video-stage-encode = جارٍ تحويل الفيديو
+video-stage-package = جارٍ حفظ الملفات
+video-stage-done = تم
+video-progress = التقدّم
+video-cancel = إلغاء المعالجة
+video-preview = معاينة
+video-renditions = مستويات الجودة
+video-rendition = المستوى
+video-size = حجم الصورة
+video-bitrate = معدّل البيانات
+video-megabytes = MB
+upload-no-file = يُرجى اختيار ملف فيديو.
+upload-empty = الملف فارغ.
+upload-bad-title = يجب ألّا يزيد العنوان على 120 حرفًا، وأن يكون في سطر واحد.
+upload-too-large = الملف كبير جدًا.
+upload-disk-full = مساحة التخزين في الخادم ممتلئة. يُرجى إبلاغ الإدارة.
+media-error-transcode = تعذّر تحويل الفيديو. يُرجى المحاولة مرة أخرى لاحقًا.

@@ -85,3 +85,56 @@ error-bad-form = Das Formular ist unvollständig oder fehlerhaft.
 error-too-large = Das ist zu viel auf einmal.
 error-too-many = Zu viele Versuche. Bitte warten Sie einige Minuten.
 error-internal = Etwas ist schiefgelaufen. Bitte versuchen Sie es später noch einmal.
+
+# Verarbeitung von Videos (Aufträge)
+job-error-failed = Das Video konnte nicht verarbeitet werden. Bitte laden Sie es noch einmal hoch oder wenden Sie sich an die Administration.
+job-error-timeout = Die Verarbeitung hat zu lange gedauert und wurde abgebrochen. Ein kürzeres Video hilft.
+job-error-resources = Das Video braucht mehr Rechenzeit, als dieser Server erlaubt. Ein kürzeres oder kleineres Video hilft.
+job-error-lost = Die Verarbeitung wurde mehrmals unterbrochen. Bitte wenden Sie sich an die Administration.
+job-error-cancelled = Die Verarbeitung wurde abgebrochen.
+job-error-missing-original = Die hochgeladene Datei ist nicht mehr da. Bitte laden Sie das Video noch einmal hoch.
+
+# Prüfung hochgeladener Videos
+media-error-unreadable = Die Datei lässt sich nicht lesen. Vielleicht ist sie beschädigt oder nicht vollständig hochgeladen. Bitte laden Sie sie noch einmal hoch.
+media-error-not-video = Diese Datei ist kein Video.
+media-error-format = Diese Dateiart wird nicht unterstützt. Bitte laden Sie ein Video als MP4, MOV, MKV, WebM oder AVI hoch.
+media-error-no-video = Diese Datei enthält nur Ton, kein Bild. Bitte laden Sie ein Video hoch.
+media-error-no-duration = Die Länge des Videos lässt sich nicht feststellen. Bitte speichern Sie das Video neu und laden Sie es noch einmal hoch.
+media-error-too-long = Das Video ist zu lang ({ $minutes } Minuten). Erlaubt sind höchstens { $limit } Minuten.
+media-error-too-large-frame = Das Bild des Videos ist zu groß ({ $width } × { $height } Pixel). Bitte speichern Sie das Video kleiner, zum Beispiel in Full HD (1920 × 1080).
+media-error-frame-rate = Das Video hat zu viele Bilder pro Sekunde ({ $fps }). Erlaubt sind höchstens { $limit }.
+media-error-too-many-streams = Die Datei enthält zu viele Bild-, Ton- oder Untertitelspuren ({ $count }). Erlaubt sind höchstens { $limit }.
+
+# Videos
+videos-title = Videos
+videos-upload = Video hochladen
+videos-field-title = Titel (freiwillig)
+videos-field-file = Videodatei
+videos-file-help = MP4, MOV, MKV, WebM oder AVI, höchstens { $mb } MB.
+videos-upload-submit = Hochladen
+videos-list = Ihre Videos
+videos-none = Noch keine Videos.
+video-status-queued = Wartet auf Bearbeitung
+video-status-processing = Wird bearbeitet
+video-status-ready = Fertig
+video-status-failed = Fehlgeschlagen
+video-status-cancelled = Abgebrochen
+video-stage-queued = Wartet
+video-stage-probe = Datei wird geprüft
+video-stage-encode = Video wird umgewandelt
+video-stage-package = Dateien werden abgelegt
+video-stage-done = Fertig
+video-progress = Fortschritt
+video-cancel = Bearbeitung abbrechen
+video-preview = Vorschau
+video-renditions = Qualitätsstufen
+video-rendition = Stufe
+video-size = Bildgröße
+video-bitrate = Datenrate
+video-megabytes = MB
+upload-no-file = Bitte wählen Sie eine Videodatei aus.
+upload-empty = Die Datei ist leer.
+upload-bad-title = Der Titel darf höchstens 120 Zeichen haben und nur eine Zeile.
+upload-too-large = Die Datei ist zu groß.
+upload-disk-full = Der Speicher des Servers ist voll. Bitte sagen Sie der Verwaltung Bescheid.
+media-error-transcode = Das Video konnte nicht umgewandelt werden. Bitte versuchen Sie es später noch einmal.

@@ -85,3 +85,56 @@ error-bad-form = The form is incomplete or faulty.
 error-too-large = That is too much at once.
 error-too-many = Too many attempts. Please wait a few minutes.
 error-internal = Something went wrong. Please try again later.
+
+# Video processing (jobs)
+job-error-failed = The video could not be processed. Please upload it again or contact the administrator.
+job-error-timeout = Processing took too long and was stopped. A shorter video will help.
+job-error-resources = The video needs more computing time than this server allows. A shorter or smaller video will help.
+job-error-lost = Processing was interrupted several times. Please contact the administrator.
+job-error-cancelled = Processing was cancelled.
+job-error-missing-original = The uploaded file is no longer there. Please upload the video again.
+
+# Checking uploaded videos
+media-error-unreadable = The file cannot be read. It may be damaged or not completely uploaded. Please upload it again.
+media-error-not-video = This file is not a video.
+media-error-format = This type of file is not supported. Please upload a video as MP4, MOV, MKV, WebM or AVI.
+media-error-no-video = This file contains only sound, no picture. Please upload a video.
+media-error-no-duration = The length of the video cannot be found out. Please save the video again and upload it again.
+media-error-too-long = The video is too long ({ $minutes } minutes). The maximum is { $limit } minutes.
+media-error-too-large-frame = The picture of the video is too large ({ $width } × { $height } pixels). Please save the video in a smaller size, for example Full HD (1920 × 1080).
+media-error-frame-rate = The video has too many frames per second ({ $fps }). The maximum is { $limit }.
+media-error-too-many-streams = The file contains too many picture, sound or subtitle tracks ({ $count }). The maximum is { $limit }.
+
+# Videos
+videos-title = Videos
+videos-upload = Upload a video
+videos-field-title = Title (optional)
+videos-field-file = Video file
+videos-file-help = MP4, MOV, MKV, WebM or AVI, at most { $mb } MB.
+videos-upload-submit = Upload
+videos-list = Your videos
+videos-none = No videos yet.
+video-status-queued = Waiting to be processed
+video-status-processing = Being processed
+video-status-ready = Ready
+video-status-failed = Failed
+video-status-cancelled = Cancelled
+video-stage-queued = Waiting
+video-stage-probe = Checking the file
+video-stage-encode = Converting the video
+video-stage-package = Storing the files
+video-stage-done = Done
+video-progress = Progress
+video-cancel = Cancel processing
+video-preview = Preview
+video-renditions = Quality levels
+video-rendition = Level
+video-size = Picture size
+video-bitrate = Data rate
+video-megabytes = MB
+upload-no-file = Please choose a video file.
+upload-empty = The file is empty.
+upload-bad-title = The title may have at most 120 characters, on one line.
+upload-too-large = The file is too large.
+upload-disk-full = The server's storage is full. Please tell the administration.
+media-error-transcode = The video could not be converted. Please try again later.

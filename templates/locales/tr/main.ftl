@@ -85,3 +85,56 @@ error-bad-form = Form eksik veya hatalı.
 error-too-large = Bu, tek seferde çok fazla.
 error-too-many = Çok fazla deneme. Lütfen birkaç dakika bekleyin.
 error-internal = Bir sorun oluştu. Lütfen daha sonra tekrar deneyin.
+
+# Video işleme (görevler)
+job-error-failed = Video işlenemedi. Lütfen yeniden yükleyin veya yöneticiye başvurun.
+job-error-timeout = İşlem çok uzun sürdü ve durduruldu. Daha kısa bir video işe yarar.
+job-error-resources = Video, bu sunucunun izin verdiğinden daha fazla işlem süresi gerektiriyor. Daha kısa veya daha küçük bir video işe yarar.
+job-error-lost = İşlem birkaç kez kesildi. Lütfen yöneticiye başvurun.
+job-error-cancelled = İşlem iptal edildi.
+job-error-missing-original = Yüklenen dosya artık yok. Lütfen videoyu yeniden yükleyin.
+
+# Yüklenen videoların kontrolü
+media-error-unreadable = Dosya okunamıyor. Dosya bozuk olabilir ya da tamamen yüklenmemiş olabilir. Lütfen tekrar yükleyin.
+media-error-not-video = Bu dosya bir video değil.
+media-error-format = Bu dosya türü desteklenmiyor. Lütfen MP4, MOV, MKV, WebM veya AVI biçiminde bir video yükleyin.
+media-error-no-video = Bu dosyada yalnızca ses var, görüntü yok. Lütfen bir video yükleyin.
+media-error-no-duration = Videonun süresi belirlenemiyor. Lütfen videoyu yeniden kaydedin ve tekrar yükleyin.
+media-error-too-long = Video çok uzun ({ $minutes } dakika). En fazla { $limit } dakika olabilir.
+media-error-too-large-frame = Videonun görüntüsü çok büyük ({ $width } × { $height } piksel). Lütfen videoyu daha küçük bir boyutta kaydedin, örneğin Full HD (1920 × 1080).
+media-error-frame-rate = Videoda saniyedeki kare sayısı çok yüksek ({ $fps }). En fazla { $limit } olabilir.
+media-error-too-many-streams = Dosyada çok fazla görüntü, ses veya altyazı kanalı var ({ $count }). En fazla { $limit } olabilir.
+
+# Videolar
+videos-title = Videolar
+videos-upload = Video yükle
+videos-field-title = Başlık (isteğe bağlı)
+videos-field-file = Video dosyası
+videos-file-help = MP4, MOV, MKV, WebM veya AVI, en fazla { $mb } MB.
+videos-upload-submit = Yükle
+videos-list = Videolarınız
+videos-none = Henüz video yok.
+video-status-queued = İşlenmeyi bekliyor
+video-status-processing = İşleniyor
+video-status-ready = Hazır
+video-status-failed = Başarısız oldu
+video-status-cancelled = İptal edildi
+video-stage-queued = Bekliyor
+video-stage-probe = Dosya kontrol ediliyor
+video-stage-encode = Video dönüştürülüyor
+video-stage-package = Dosyalar kaydediliyor
+video-stage-done = Tamamlandı
+video-progress = İlerleme
+video-cancel = İşlemi iptal et
+video-preview = Önizleme
+video-renditions = Kalite seviyeleri
+video-rendition = Seviye
+video-size = Görüntü boyutu
+video-bitrate = Veri hızı
+video-megabytes = MB
+upload-no-file = Lütfen bir video dosyası seçin.
+upload-empty = Dosya boş.
+upload-bad-title = Başlık en fazla 120 karakter olabilir ve tek satırda olmalıdır.
+upload-too-large = Dosya çok büyük.
+upload-disk-full = Sunucunun depolama alanı dolu. Lütfen yönetime bildirin.
+media-error-transcode = Video dönüştürülemedi. Lütfen daha sonra tekrar deneyin.

@@ -87,3 +87,56 @@ error-bad-form = Форма неповна або містить помилку.
 error-too-large = Це забагато за один раз.
 error-too-many = Забагато спроб. Будь ласка, зачекайте кілька хвилин.
 error-internal = Щось пішло не так. Будь ласка, спробуйте пізніше.
+
+# Обробка відео (завдання)
+job-error-failed = Не вдалося обробити відео. Будь ласка, завантажте його ще раз або зверніться до адміністратора.
+job-error-timeout = Обробка тривала надто довго і була зупинена. Допоможе коротше відео.
+job-error-resources = Відео потребує більше обчислювального часу, ніж дозволяє цей сервер. Допоможе коротше або менше відео.
+job-error-lost = Обробку кілька разів було перервано. Будь ласка, зверніться до адміністратора.
+job-error-cancelled = Обробку скасовано.
+job-error-missing-original = Завантаженого файлу більше немає. Будь ласка, завантажте відео ще раз.
+
+# Перевірка завантажених відео
+media-error-unreadable = Файл неможливо прочитати. Можливо, він пошкоджений або завантажений не повністю. Будь ласка, завантажте його ще раз.
+media-error-not-video = Цей файл не є відео.
+media-error-format = Такий тип файлу не підтримується. Будь ласка, завантажте відео у форматі MP4, MOV, MKV, WebM або AVI.
+media-error-no-video = У цьому файлі є лише звук, без зображення. Будь ласка, завантажте відео.
+media-error-no-duration = Неможливо визначити тривалість відео. Будь ласка, збережіть відео заново і завантажте його ще раз.
+media-error-too-long = Відео задовге ({ $minutes } хв). Дозволено щонайбільше { $limit } хв.
+media-error-too-large-frame = Зображення відео завелике ({ $width } × { $height } пкс). Будь ласка, збережіть відео в меншому розмірі, наприклад Full HD (1920 × 1080).
+media-error-frame-rate = У відео забагато кадрів на секунду ({ $fps }). Дозволено щонайбільше { $limit }.
+media-error-too-many-streams = У файлі забагато доріжок зображення, звуку чи субтитрів ({ $count }). Дозволено щонайбільше { $limit }.
+
+# Відео
+videos-title = Відео
+videos-upload = Завантажити відео
+videos-field-title = Назва (необов’язково)
+videos-field-file = Відеофайл
+videos-file-help = MP4, MOV, MKV, WebM або AVI, щонайбільше { $mb } MB.
+videos-upload-submit = Завантажити
+videos-list = Ваші відео
+videos-none = Відео ще немає.
+video-status-queued = Очікує на обробку
+video-status-processing = Обробляється
+video-status-ready = Готово
+video-status-failed = Не вдалося
+video-status-cancelled = Скасовано
+video-stage-queued = Очікування
+video-stage-probe = Перевірка файлу
+video-stage-encode = Перетворення відео
+video-stage-package = Збереження файлів
+video-stage-done = Готово
+video-progress = Прогрес
+video-cancel = Скасувати обробку
+video-preview = Попередній перегляд
+video-renditions = Рівні якості
+video-rendition = Рівень
+video-size = Розмір зображення
+video-bitrate = Швидкість даних
+video-megabytes = MB
+upload-no-file = Будь ласка, виберіть відеофайл.
+upload-empty = Файл порожній.
+upload-bad-title = Назва може мати не більше ніж 120 символів і лише один рядок.
+upload-too-large = Файл завеликий.
+upload-disk-full = Пам’ять сервера заповнена. Будь ласка, повідомте адміністрацію.
+media-error-transcode = Не вдалося перетворити відео. Будь ласка, спробуйте пізніше.

@@ -1,0 +1,95 @@
+//! Serving a finished package's files (playlists, segments, posters, the offline MP4)
+//! to the people allowed to see the video, with range requests for seeking.
+
+use std::path::{Component, Path, PathBuf};
+
+use actix_files::NamedFile;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use super::error::AppError;
+use super::session::Visitor;
+use crate::accounts::Role;
+use crate::app::AppState;
+use crate::media::library;
+
+pub async fn package_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (video_id, file) = path.into_inner();
+    let user = visitor.require(Role::Trainer)?;
+    let role = visitor.role().unwrap_or(Role::Trainer);
+    let video = library::find_managed(&state.db, user.id, role, video_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let package = video.package_dir.ok_or(AppError::NotFound)?;
+    let relative = safe_relative(&file).ok_or(AppError::NotFound)?;
+    let full = state.settings.media_dir.join(package).join(relative);
+    let named = NamedFile::open_async(&full)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let content_type = content_type_of(&full);
+    let mut response = named
+        .set_content_type(
+            content_type
+                .parse()
+                .unwrap_or(mime_guess::mime::APPLICATION_OCTET_STREAM),
+        )
+        .into_response(&req);
+    // Personal to the viewer; a re-transcode replaces the files, so no long caching.
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    Ok(response)
+}
+
+/// The path below the package, if it names a file there and nothing else.
+fn safe_relative(file: &str) -> Option<PathBuf> {
+    let path = Path::new(file);
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let tidy = file
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'));
+    let hidden = file.split('/').any(|part| part.starts_with('.'));
+    (plain && tidy && !hidden && !file.is_empty()).then(|| path.to_path_buf())
+}
+
+fn content_type_of(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("m3u8") => "application/vnd.apple.mpegurl",
+        Some("m4s") => "video/iso.segment",
+        Some("mp4") => "video/mp4",
+        Some("vtt") => "text/vtt; charset=utf-8",
+        Some("jpg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_relative;
+
+    #[test]
+    fn only_plain_paths_inside_the_package() {
+        assert!(safe_relative("video/720p/seg_00001.m4s").is_some());
+        assert!(safe_relative("master.m3u8").is_some());
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "",
+            ".hidden",
+            "video/.tmp/x",
+            "a\\b",
+            "a%2e",
+        ] {
+            assert!(safe_relative(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Receiving a video through a plain HTML form: streamed to disk with our own byte count,
+//! never held in memory, synced before it counts, and removed again on any failure.
+
+use std::path::{Path, PathBuf};
+
+use actix_multipart::{Field, Multipart};
+use actix_web::http::StatusCode;
+use futures_util::StreamExt;
+use tokio::io::AsyncWriteExt;
+
+use super::error::AppError;
+use super::session::Visitor;
+use crate::accounts::random_token;
+use crate::app::AppState;
+use crate::media::library;
+
+pub struct StoredUpload {
+    pub title: String,
+    /// Relative to the media directory.
+    pub relative_path: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("no file chosen")]
+    NoFile,
+    #[error("file is empty")]
+    Empty,
+    #[error("title too long")]
+    BadTitle,
+    #[error("file over the size limit")]
+    TooLarge,
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the form could not be read")]
+    Malformed,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl UploadError {
+    pub fn message_key_and_status(&self) -> (&'static str, StatusCode) {
+        match self {
+            UploadError::NoFile => ("upload-no-file", StatusCode::BAD_REQUEST),
+            UploadError::Empty => ("upload-empty", StatusCode::BAD_REQUEST),
+            UploadError::BadTitle => ("upload-bad-title", StatusCode::BAD_REQUEST),
+            UploadError::TooLarge => ("upload-too-large", StatusCode::PAYLOAD_TOO_LARGE),
+            UploadError::DiskFull => ("upload-disk-full", StatusCode::INSUFFICIENT_STORAGE),
+            UploadError::Malformed => ("error-bad-form", StatusCode::BAD_REQUEST),
+            UploadError::App(_) => ("error-internal", StatusCode::INTERNAL_SERVER_ERROR),
+        }
+    }
+}
+
+/// Reads the form: `csrf_token` (which must come first, so that no byte of a forged
+/// upload touches the disk), `title`, then the `video` file.
+pub async fn receive(
+    state: &AppState,
+    visitor: &Visitor,
+    mut form: Multipart,
+) -> Result<StoredUpload, UploadError> {
+    let mut csrf_ok = false;
+    let mut title = String::new();
+    let mut stored: Option<(PathBuf, String)> = None;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|_| UploadError::Malformed)?;
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "csrf_token" => {
+                let token = small_text(&mut field, 128).await?;
+                visitor.check_csrf(&token)?;
+                csrf_ok = true;
+            }
+            "title" => title = small_text(&mut field, 4 * library::MAX_TITLE_CHARS).await?,
+            "video" if csrf_ok => {
+                let file_name = field
+                    .content_disposition()
+                    .and_then(|d| d.get_filename())
+                    .unwrap_or("")
+                    .to_owned();
+                if file_name.is_empty() {
+                    continue;
+                }
+                let path = store(state, &mut field).await?;
+                stored = Some((path, file_name));
+            }
+            "video" => return Err(AppError::Csrf.into()),
+            _ => drain(&mut field).await?,
+        }
+    }
+    if !csrf_ok {
+        return Err(AppError::Csrf.into());
+    }
+    let (path, file_name) = stored.ok_or(UploadError::NoFile)?;
+    let title = if title.trim().is_empty() {
+        title_from(&file_name)
+    } else {
+        title
+    };
+    let Some(title) = library::clean_title(&title) else {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(UploadError::BadTitle);
+    };
+    let relative = path
+        .strip_prefix(&state.settings.media_dir)
+        .map(|p| p.to_string_lossy().into_owned())
+        .map_err(|_| AppError::Internal("upload outside the media dir".into()))?;
+    Ok(StoredUpload {
+        title,
+        relative_path: relative,
+    })
+}
+
+/// Streams the file into `originals/`, counting bytes against the limit.
+async fn store(state: &AppState, field: &mut Field) -> Result<PathBuf, UploadError> {
+    let dir = state.settings.media_dir.join("originals");
+    tokio::fs::create_dir_all(&dir).await.map_err(io_problem)?;
+    let path = dir.join(format!("{}.upload", random_token()));
+    let result = write_file(&path, field, state.settings.max_upload_bytes).await;
+    match result {
+        Ok(0) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(UploadError::Empty)
+        }
+        Ok(_) => Ok(path),
+        Err(e) => {
+            // Never keep half a file that nothing refers to.
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(e)
+        }
+    }
+}
+
+async fn write_file(path: &Path, field: &mut Field, limit: u64) -> Result<u64, UploadError> {
+    let mut file = tokio::fs::File::create(path).await.map_err(io_problem)?;
+    let mut written = 0u64;
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| UploadError::Malformed)?;
+        written += chunk.len() as u64;
+        if written > limit {
+            return Err(UploadError::TooLarge);
+        }
+        file.write_all(&chunk).await.map_err(io_problem)?;
+    }
+    file.sync_all().await.map_err(io_problem)?;
+    Ok(written)
+}
+
+fn io_problem(e: std::io::Error) -> UploadError {
+    if e.raw_os_error() == Some(28) {
+        UploadError::DiskFull
+    } else {
+        AppError::Internal(format!("storing upload: {e}")).into()
+    }
+}
+
+async fn small_text(field: &mut Field, limit: usize) -> Result<String, UploadError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.next().await {
+        bytes.extend_from_slice(&chunk.map_err(|_| UploadError::Malformed)?);
+        if bytes.len() > limit {
+            return Err(UploadError::BadTitle);
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| UploadError::Malformed)
+}
+
+async fn drain(field: &mut Field) -> Result<(), UploadError> {
+    while let Some(chunk) = field.next().await {
+        chunk.map_err(|_| UploadError::Malformed)?;
+    }
+    Ok(())
+}
+
+/// "Prozente_im_Alltag-v2.mp4" → "Prozente im Alltag-v2".
+fn title_from(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
+    stem.replace('_', " ")
+        .chars()
+        .take(library::MAX_TITLE_CHARS)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_from;
+
+    #[test]
+    fn titles_come_from_file_names() {
+        assert_eq!(title_from("Prozente_im_Alltag.mp4"), "Prozente im Alltag");
+        assert_eq!(title_from("C:\\Users\\x\\Brief schreiben.mov"), "Brief schreiben");
+        assert_eq!(title_from("noext"), "noext");
+    }
+}
