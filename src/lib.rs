@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod courses;
 pub mod db;
 pub mod demo;
 pub mod jobs;

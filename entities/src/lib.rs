@@ -2,7 +2,17 @@
 
 pub mod access_code;
 pub mod audit_log;
+pub mod check_attempt;
+pub mod choice;
+pub mod course;
+pub mod group;
+pub mod group_course;
+pub mod group_member;
 pub mod job;
+pub mod lesson;
+pub mod lesson_progress;
+pub mod module;
+pub mod question;
 pub mod session;
 pub mod user;
 pub mod video;

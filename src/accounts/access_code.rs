@@ -6,7 +6,7 @@
 
 use rand::Rng;
 
-const ALPHABET: &[u8] = b"ACDEFHJKMNPQRTUVWXY3479";
+pub(crate) const ALPHABET: &[u8] = b"ACDEFHJKMNPQRTUVWXY3479";
 const LENGTH: usize = 12;
 const GROUP: usize = 4;
 

@@ -21,6 +21,8 @@ pub enum AppError {
     LoginRequired { login_path: &'static str },
     #[error("CSRF token missing or wrong")]
     Csrf,
+    #[error("lesson locked")]
+    Locked,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     #[error("request body too large")]
@@ -39,6 +41,7 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::LoginRequired { .. } => "error-login-required",
             AppError::Csrf => "error-csrf",
+            AppError::Locked => "lesson-locked",
             AppError::BadRequest(key) => key,
             AppError::TooLarge => "error-too-large",
             AppError::TooManyAttempts(_) => "error-too-many",
@@ -51,7 +54,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::Locked => StatusCode::FORBIDDEN,
             AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -149,5 +152,24 @@ fn generic_key(status: StatusCode) -> &'static str {
         429 => "error-too-many",
         400..=499 => "error-bad-request",
         _ => "error-internal",
+    }
+}
+
+impl From<crate::courses::CourseError> for AppError {
+    fn from(e: crate::courses::CourseError) -> Self {
+        use crate::courses::CourseError;
+        match e {
+            CourseError::Invalid(key) => AppError::BadRequest(key),
+            CourseError::BadReport(detail) => {
+                tracing::info!(%detail, "progress report refused");
+                AppError::BadRequest("progress-error-report")
+            }
+            CourseError::BadAnswers(detail) => {
+                tracing::info!(%detail, "answers refused");
+                AppError::BadRequest("check-error-answers")
+            }
+            CourseError::NotOpened => AppError::BadRequest("progress-error-not-opened"),
+            CourseError::Db(e) => e.into(),
+        }
     }
 }

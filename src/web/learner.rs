@@ -1,25 +1,161 @@
-//! The learner's start page.
+//! The learner's pages: the start page with "Weiter lernen", joining a group, a lesson
+//! with its video and check questions.
+
+use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use entities::{lesson, user, video};
+use sea_orm::EntityTrait;
+use serde::Deserialize;
 
+use super::courses::see_other;
 use super::error::AppError;
 use super::render;
 use super::session::Visitor;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::courses::learning::{self, CourseView};
+use crate::courses::{completion, groups, progress};
 
 /// Learners only: staff have their own start pages.
+pub(super) fn learner(visitor: &Visitor) -> Result<&user::Model, AppError> {
+    let user = visitor.require(Role::Learner)?;
+    if visitor.role() != Some(Role::Learner) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(user)
+}
+
 pub async fn home(
     state: web::Data<AppState>,
     req: HttpRequest,
     visitor: Visitor,
 ) -> Result<HttpResponse, AppError> {
-    let user = visitor.require(Role::Learner)?;
-    if visitor.role() != Some(Role::Learner) {
-        return Err(AppError::Forbidden);
-    }
+    let user = learner(&visitor)?;
+    let courses = learning::courses(&state.db, user.id).await?;
+    let next = learning::next_lesson(&courses).and_then(|(course_id, lesson_id)| {
+        courses
+            .iter()
+            .find(|c| c.course.id == course_id)
+            .and_then(|c| c.lesson(lesson_id))
+            .map(|l| l.lesson.clone())
+    });
     let mut ctx = render::base_context(&req, &visitor);
     ctx.insert("nickname", &user.nickname);
+    ctx.insert("courses", &courses);
+    ctx.insert("next", &next);
     render::page(&state, &req, &visitor, "learner/home.html", StatusCode::OK, &ctx)
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+pub async fn join(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    form: web::Form<JoinForm>,
+) -> Result<HttpResponse, AppError> {
+    let user = learner(&visitor)?;
+    visitor.check_csrf(&form.csrf_token)?;
+    groups::join_with_code(&state.db, user.id, &form.code).await?;
+    Ok(see_other("/learn".into()))
+}
+
+/// The lesson as the learner has it: 404 when it is not in their courses, 403 while locked.
+pub(super) async fn open_lesson(
+    state: &AppState,
+    learner_id: i64,
+    lesson_id: i64,
+) -> Result<(CourseView, lesson::Model, video::Model), AppError> {
+    let course = learning::course_of_lesson(&state.db, learner_id, lesson_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let view = course.lesson(lesson_id).ok_or(AppError::NotFound)?;
+    if !view.unlocked {
+        return Err(AppError::Locked);
+    }
+    let lesson = view.lesson.clone();
+    let video = video::Entity::find_by_id(lesson.video_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((course, lesson, video))
+}
+
+pub async fn lesson_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let user = learner(&visitor)?;
+    let (course, lesson, video) = open_lesson(&state, user.id, *id).await?;
+    let row = progress::opened(&state.db, user.id, lesson.id, Utc::now()).await?;
+    let duration = video.duration_seconds.unwrap_or(0.0);
+    let questions: Vec<_> = progress::questions(&state.db, lesson.id)
+        .await?
+        .into_iter()
+        .map(|(question, choices)| serde_json::json!({ "question": question, "choices": choices }))
+        .collect();
+    let attempt = progress::latest_attempt(&state.db, user.id, lesson.id).await?;
+    let state_of_lesson = course.lesson(lesson.id).map(|l| l.state);
+    let mut ctx = render::base_context(&req, &visitor);
+    ctx.insert("course", &course);
+    ctx.insert("lesson", &lesson);
+    ctx.insert("lesson_state", &state_of_lesson);
+    ctx.insert("video", &video);
+    ctx.insert(
+        "playable",
+        &(video.status == "ready" && video.package_dir.is_some()),
+    );
+    ctx.insert("resume_at", &completion::resume_position(row.position, duration));
+    ctx.insert("video_complete", &row.video_complete);
+    ctx.insert("questions", &questions);
+    ctx.insert("attempt", &attempt);
+    render::page(
+        &state,
+        &req,
+        &visitor,
+        "learner/lesson.html",
+        StatusCode::OK,
+        &ctx,
+    )
+}
+
+/// A check-questions form: `q<question id>` = chosen choice id, repeated for several.
+pub async fn answer(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let user = learner(&visitor)?;
+    let token = form
+        .iter()
+        .find(|(k, _)| k == "csrf_token")
+        .map_or("", |(_, v)| v.as_str());
+    visitor.check_csrf(token)?;
+    let (_, lesson, _) = open_lesson(&state, user.id, *id).await?;
+    let mut answers: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (key, value) in form.iter() {
+        let Some(question) = key.strip_prefix('q') else {
+            continue;
+        };
+        let question: i64 = question
+            .parse()
+            .map_err(|_| AppError::BadRequest("check-error-answers"))?;
+        let choice: i64 = value
+            .parse()
+            .map_err(|_| AppError::BadRequest("check-error-answers"))?;
+        answers.entry(question).or_default().push(choice);
+    }
+    progress::answer(&state.db, user.id, &lesson, &answers, Utc::now()).await?;
+    Ok(see_other(format!("/learn/lessons/{}#checks", lesson.id)))
 }

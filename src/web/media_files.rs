@@ -1,5 +1,6 @@
 //! Serving a finished package's files (playlists, segments, posters, the offline MP4)
-//! to the people allowed to see the video, with range requests for seeking.
+//! to the people allowed to see the video (its trainer, admins, learners who have it in a
+//! lesson), with range requests for seeking.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -11,7 +12,10 @@ use super::error::AppError;
 use super::session::Visitor;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::courses::learning;
 use crate::media::library;
+use entities::video;
+use sea_orm::EntityTrait;
 
 pub async fn package_file(
     state: web::Data<AppState>,
@@ -20,11 +24,15 @@ pub async fn package_file(
     path: web::Path<(i64, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (video_id, file) = path.into_inner();
-    let user = visitor.require(Role::Trainer)?;
-    let role = visitor.role().unwrap_or(Role::Trainer);
-    let video = library::find_managed(&state.db, user.id, role, video_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let user = visitor.require(Role::Learner)?;
+    let video = match visitor.role() {
+        Some(Role::Learner) if learning::may_watch(&state.db, user.id, video_id).await? => {
+            video::Entity::find_by_id(video_id).one(&state.db).await?
+        }
+        Some(Role::Learner) => None,
+        role => library::find_managed(&state.db, user.id, role.unwrap_or(Role::Trainer), video_id).await?,
+    }
+    .ok_or(AppError::NotFound)?;
     let package = video.package_dir.ok_or(AppError::NotFound)?;
     let relative = safe_relative(&file).ok_or(AppError::NotFound)?;
     let full = state.settings.media_dir.join(package).join(relative);

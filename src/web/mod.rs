@@ -4,13 +4,17 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod courses;
 pub mod error;
+pub mod groups;
 pub mod health;
 pub mod home;
 pub mod i18n;
 pub mod learner;
 pub mod media_files;
 pub mod middleware;
+pub mod progress_api;
+pub mod questions;
 pub mod render;
 pub mod session;
 pub mod trainer;
@@ -31,6 +35,16 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
                 _ => AppError::BadRequest("error-bad-form").into(),
             }),
     )
+    .app_data(
+        // Progress reports are small; anything near this limit is not from our player.
+        web::JsonConfig::default()
+            .limit(64 * 1024)
+            .error_handler(|err, _req| match err {
+                actix_web::error::JsonPayloadError::Overflow { .. }
+                | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => AppError::TooLarge.into(),
+                _ => AppError::BadRequest("error-bad-request").into(),
+            }),
+    )
     .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
     .app_data(
         web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest("error-bad-request").into()),
@@ -48,9 +62,56 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/account", web::get().to(account::show))
     .route("/account/sessions/revoke", web::post().to(account::revoke_all))
     .route("/learn", web::get().to(learner::home))
+    .route("/learn/join", web::post().to(learner::join))
+    .route("/learn/lessons/{id}", web::get().to(learner::lesson_page))
+    .route("/learn/lessons/{id}/answers", web::post().to(learner::answer))
+    .route("/api/v1/progress/{lesson}", web::post().to(progress_api::report))
     .route("/trainer", web::get().to(trainer::home))
     .route("/trainer/learners", web::post().to(trainer::create_learner))
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))
+    .route("/trainer/courses", web::get().to(courses::list))
+    .route("/trainer/courses", web::post().to(courses::create))
+    .route("/trainer/courses/{id}", web::get().to(courses::show))
+    .route("/trainer/courses/{id}", web::post().to(courses::update))
+    .route("/trainer/courses/{id}/publish", web::post().to(courses::publish))
+    .route(
+        "/trainer/courses/{id}/modules",
+        web::post().to(courses::add_module),
+    )
+    .route("/trainer/modules/{id}", web::post().to(courses::rename_module))
+    .route("/trainer/modules/{id}/move", web::post().to(courses::move_module))
+    .route(
+        "/trainer/modules/{id}/lessons",
+        web::post().to(courses::add_lesson),
+    )
+    .route("/trainer/lessons/{id}", web::get().to(courses::show_lesson))
+    .route("/trainer/lessons/{id}", web::post().to(courses::update_lesson))
+    .route("/trainer/lessons/{id}/move", web::post().to(courses::move_lesson))
+    .route(
+        "/trainer/lessons/{id}/module",
+        web::post().to(courses::change_module),
+    )
+    .route("/trainer/lessons/{id}/questions", web::post().to(questions::add))
+    .route(
+        "/trainer/questions/{id}/delete",
+        web::post().to(questions::delete),
+    )
+    .route("/trainer/groups", web::get().to(groups::list))
+    .route("/trainer/groups", web::post().to(groups::create))
+    .route("/trainer/groups/{id}", web::get().to(groups::show))
+    .route("/trainer/groups/{id}/members", web::post().to(groups::add_member))
+    .route(
+        "/trainer/groups/{id}/members/{learner}/remove",
+        web::post().to(groups::remove_member),
+    )
+    .route(
+        "/trainer/groups/{id}/courses",
+        web::post().to(groups::assign_course),
+    )
+    .route(
+        "/trainer/groups/{id}/courses/{course}/remove",
+        web::post().to(groups::unassign_course),
+    )
     .route("/trainer/videos", web::get().to(videos::list))
     .route("/trainer/videos", web::post().to(videos::upload))
     .route("/trainer/videos/{id}", web::get().to(videos::show))

@@ -2,6 +2,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_accounts;
 mod m20261125_000002_videos_jobs;
+mod m20261125_000003_courses;
 
 pub struct Migrator;
 
@@ -11,6 +12,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_accounts::Migration),
             Box::new(m20261125_000002_videos_jobs::Migration),
+            Box::new(m20261125_000003_courses::Migration),
         ]
     }
 }

@@ -142,3 +142,127 @@ upload-bad-title = يجب ألّا يزيد العنوان على 120 حرفًا
 upload-too-large = الملف كبير جدًا.
 upload-disk-full = مساحة التخزين في الخادم ممتلئة. يُرجى إبلاغ الإدارة.
 media-error-transcode = تعذّر تحويل الفيديو. يُرجى المحاولة مرة أخرى لاحقًا.
+
+# الدورات (للمدرّب)
+courses-title = الدورات
+courses-list = دوراتك
+courses-none = لا توجد دورات بعد.
+courses-new = دورة جديدة
+courses-create = إنشاء الدورة
+trainer-areas = الأقسام
+course-field-title = العنوان
+course-field-summary = وصف قصير (اختياري)
+course-field-language = لغة الدروس
+course-field-topic = الموضوع
+course-field-level = المستوى
+course-level = المستوى { $level }
+course-field-gated = فتح الوحدات بالترتيب (تُفتح الوحدة بعد إكمال الوحدة السابقة)
+course-state = الحالة
+course-draft = مسودة – لا يراها المشاركون
+course-published = منشورة
+course-publish = نشر
+course-unpublish = إلغاء النشر
+course-settings = بيانات الدورة
+course-modules = الوحدات
+course-no-modules = لا توجد وحدات بعد. يمكنك إضافة أول وحدة في الأسفل.
+topic-reading = القراءة
+topic-writing = الكتابة
+topic-numbers = الحساب
+topic-digital = المهارات الرقمية الأساسية
+topic-everyday = الحياة اليومية
+topic-work = العمل
+course-error-title = يجب أن يكون العنوان سطرًا واحدًا، وألّا يكون فارغًا، وألّا يزيد على 120 حرفًا.
+course-error-text = يجب ألّا يزيد النص على 4000 حرف.
+course-error-language = يُرجى اختيار لغة من القائمة.
+course-error-topic = يُرجى اختيار موضوع من القائمة.
+course-error-level = يُرجى اختيار مستوى من 1 إلى 4.
+course-error-empty = لا يمكن نشر دورة ليس فيها دروس. يُرجى إضافة درس أولًا.
+save = حفظ
+move-up = نقل إلى الأعلى
+move-down = نقل إلى الأسفل
+module-add = إضافة وحدة
+module-field-title = اسم الوحدة
+module-rename = تغيير اسم الوحدة
+module-no-lessons = لا توجد دروس في هذه الوحدة بعد.
+
+# الدروس (للمدرّب)
+lesson-add = إضافة درس
+lesson-needs-video = لإضافة درس تحتاج أولًا إلى فيديو.
+lesson-settings = بيانات الدرس
+lesson-field-title = عنوان الدرس
+lesson-field-video = الفيديو
+lesson-field-body = نص قصير بلغة بسيطة (اختياري)
+lesson-field-threshold = كم يجب أن يُشاهَد من الفيديو؟ (نسبة مئوية، فارغ = تلقائي)
+lesson-threshold-help = تلقائيًا: 72٪ لفيديو مدته دقيقة واحدة، وحتى 95٪ لفيديو مدته عشر دقائق أو أكثر.
+lesson-field-pass = كم سؤالًا يجب الإجابة عنه بشكل صحيح؟ (فارغ = كل الأسئلة)
+lesson-pass-help = مثلًا 3، إذا كانت 3 أسئلة من 4 تكفي.
+lesson-move-module = نقل إلى وحدة أخرى
+lesson-field-module = الوحدة
+lesson-move = نقل
+lesson-error-video = يُرجى اختيار أحد فيديوهاتك.
+lesson-error-threshold = يُرجى إدخال رقم من 5 إلى 100 أو ترك الحقل فارغًا.
+lesson-error-pass = يُرجى إدخال رقم من 1 إلى 100 أو ترك الحقل فارغًا.
+
+# الأسئلة
+questions-title = أسئلة عن الدرس
+questions-none = لا توجد أسئلة بعد. الأسئلة اختيارية.
+question-add = إضافة سؤال
+question-field-prompt = السؤال
+question-field-kind = نوع السؤال
+question-single = إجابة واحدة صحيحة
+question-multiple = يمكن أن تكون عدة إجابات صحيحة
+question-field-choices = الإجابات (الأسطر الفارغة لا تُحفظ)
+question-choice = الإجابة { $number }
+question-right = صحيحة
+question-delete = حذف السؤال
+question-error-prompt = يُرجى كتابة سؤال (500 حرف على الأكثر).
+question-error-choices = يحتاج السؤال إلى إجابتين حتى ست إجابات، وكل إجابة 300 حرف على الأكثر.
+question-error-correct = يُرجى تحديد الإجابة الصحيحة: إجابة واحدة فقط عند «إجابة واحدة صحيحة»، وإلا فإجابة واحدة على الأقل.
+
+# المجموعات
+groups-title = المجموعات
+groups-none = لا توجد مجموعات بعد.
+groups-new = مجموعة جديدة
+groups-create = إنشاء المجموعة
+group-field-name = اسم المجموعة
+group-join-code = رمز الانضمام
+group-members = المشاركون
+group-no-members = لا يوجد أحد في هذه المجموعة بعد.
+group-add-learner = إضافة مشارك
+group-add = إضافة
+group-remove = إزالة
+group-courses = دورات المجموعة
+group-no-courses = لم تُخصَّص أي دورة بعد.
+group-assign-course = تخصيص دورة
+group-assign = تخصيص
+group-error-learner = هذا الشخص غير موجود أو ليس من المشاركين لديك.
+group-error-course = هذه الدورة غير موجودة أو ليست لك.
+group-error-code = رمز المجموعة هذا غير موجود. يُرجى التحقق منه مرة أخرى.
+
+# التعلّم
+learner-continue = متابعة التعلّم
+learner-next-is = التالي:
+learner-all-done = ممتاز! لقد أكملت كل الدروس.
+learner-lessons-done = الدروس المكتملة: { $done } من { $total }
+learner-module-locked = تُفتح بعد الوحدة السابقة
+learner-join = الانضمام إلى مجموعة
+learner-join-code = رمز المجموعة
+learner-join-submit = انضمام
+lesson-state-not_started = لم يبدأ بعد
+lesson-state-in_progress = تم البدء: { $percent }٪
+lesson-state-checks_failed = جرّب الأسئلة مرة أخرى
+lesson-state-complete = مكتمل
+lesson-locked = هذا الدرس مقفل الآن. يُرجى إكمال الدروس التي قبله أولًا.
+lesson-video = فيديو الدرس
+lesson-video-done = رائع! شاهدت الفيديو.
+lesson-video-not-ready = يتم تجهيز الفيديو الآن. يُرجى العودة لاحقًا.
+checks-title = الأسئلة
+checks-pick-all = (اختر كل الإجابات الصحيحة)
+checks-submit = التحقق من الإجابات
+checks-passed = ممتاز! الإجابات الصحيحة: { $correct } من { $total }.
+checks-failed = الإجابات الصحيحة: { $correct } من { $total }. يُرجى مشاهدة الفيديو مرة أخرى والمحاولة من جديد.
+check-error-answers = الإجابات لا تناسب الأسئلة. يُرجى تحميل الصفحة من جديد.
+check-error-none = لا توجد أسئلة في هذا الدرس.
+progress-error-report = تعذّر حفظ تقدّمك: البيانات المرسلة غير صحيحة.
+progress-error-not-opened = يُرجى فتح الدرس أولًا.
+progress-error-not-ready = فيديو هذا الدرس ليس جاهزًا بعد.

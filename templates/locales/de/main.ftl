@@ -138,3 +138,127 @@ upload-bad-title = Der Titel darf höchstens 120 Zeichen haben und nur eine Zeil
 upload-too-large = Die Datei ist zu groß.
 upload-disk-full = Der Speicher des Servers ist voll. Bitte sagen Sie der Verwaltung Bescheid.
 media-error-transcode = Das Video konnte nicht umgewandelt werden. Bitte versuchen Sie es später noch einmal.
+
+# Kurse (Trainer)
+courses-title = Kurse
+courses-list = Ihre Kurse
+courses-none = Noch keine Kurse.
+courses-new = Neuer Kurs
+courses-create = Kurs anlegen
+trainer-areas = Bereiche
+course-field-title = Titel
+course-field-summary = Kurze Beschreibung (freiwillig)
+course-field-language = Sprache der Lektionen
+course-field-topic = Thema
+course-field-level = Stufe
+course-level = Stufe { $level }
+course-field-gated = Module nacheinander freischalten (ein Modul öffnet sich, wenn das vorige geschafft ist)
+course-state = Status
+course-draft = Entwurf – für Lernende nicht sichtbar
+course-published = Veröffentlicht
+course-publish = Veröffentlichen
+course-unpublish = Zurückziehen
+course-settings = Angaben zum Kurs
+course-modules = Module
+course-no-modules = Noch keine Module. Legen Sie unten das erste an.
+topic-reading = Lesen
+topic-writing = Schreiben
+topic-numbers = Rechnen
+topic-digital = Digitale Grundlagen
+topic-everyday = Alltag
+topic-work = Arbeit
+course-error-title = Der Titel muss eine Zeile sein, nicht leer und höchstens 120 Zeichen lang.
+course-error-text = Der Text darf höchstens 4000 Zeichen haben.
+course-error-language = Bitte wählen Sie eine Sprache aus der Liste.
+course-error-topic = Bitte wählen Sie ein Thema aus der Liste.
+course-error-level = Bitte wählen Sie eine Stufe von 1 bis 4.
+course-error-empty = Ein Kurs ohne Lektionen kann nicht veröffentlicht werden. Legen Sie zuerst eine Lektion an.
+save = Speichern
+move-up = Nach oben
+move-down = Nach unten
+module-add = Modul hinzufügen
+module-field-title = Name des Moduls
+module-rename = Modul umbenennen
+module-no-lessons = Noch keine Lektionen in diesem Modul.
+
+# Lektionen (Trainer)
+lesson-add = Lektion hinzufügen
+lesson-needs-video = Für eine Lektion brauchen Sie zuerst ein Video.
+lesson-settings = Angaben zur Lektion
+lesson-field-title = Titel der Lektion
+lesson-field-video = Video
+lesson-field-body = Kurzer Text in einfacher Sprache (freiwillig)
+lesson-field-threshold = Wie viel vom Video muss gesehen werden? (Prozent, leer = automatisch)
+lesson-threshold-help = Automatisch: 72 % bei einer Minute, bis 95 % bei zehn Minuten und mehr.
+lesson-field-pass = Wie viele Fragen müssen richtig sein? (leer = alle)
+lesson-pass-help = Zum Beispiel 3, wenn 3 von 4 Fragen reichen.
+lesson-move-module = In ein anderes Modul verschieben
+lesson-field-module = Modul
+lesson-move = Verschieben
+lesson-error-video = Bitte wählen Sie eines Ihrer Videos.
+lesson-error-threshold = Bitte geben Sie eine Zahl von 5 bis 100 ein oder lassen Sie das Feld leer.
+lesson-error-pass = Bitte geben Sie eine Zahl von 1 bis 100 ein oder lassen Sie das Feld leer.
+
+# Fragen
+questions-title = Fragen zur Lektion
+questions-none = Noch keine Fragen. Fragen sind freiwillig.
+question-add = Frage hinzufügen
+question-field-prompt = Frage
+question-field-kind = Art der Frage
+question-single = Eine Antwort ist richtig
+question-multiple = Mehrere Antworten können richtig sein
+question-field-choices = Antworten (leere Zeilen werden weggelassen)
+question-choice = Antwort { $number }
+question-right = Richtig
+question-delete = Frage löschen
+question-error-prompt = Bitte schreiben Sie eine Frage (höchstens 500 Zeichen).
+question-error-choices = Eine Frage braucht zwei bis sechs Antworten mit höchstens 300 Zeichen.
+question-error-correct = Bitte markieren Sie die richtige Antwort: genau eine bei „Eine Antwort ist richtig“, mindestens eine sonst.
+
+# Gruppen
+groups-title = Gruppen
+groups-none = Noch keine Gruppen.
+groups-new = Neue Gruppe
+groups-create = Gruppe anlegen
+group-field-name = Name der Gruppe
+group-join-code = Code zum Beitreten
+group-members = Teilnehmende
+group-no-members = Noch niemand in dieser Gruppe.
+group-add-learner = Teilnehmende hinzufügen
+group-add = Hinzufügen
+group-remove = Entfernen
+group-courses = Kurse der Gruppe
+group-no-courses = Noch keine Kurse zugewiesen.
+group-assign-course = Kurs zuweisen
+group-assign = Zuweisen
+group-error-learner = Diese Person gibt es nicht oder Sie betreuen sie nicht.
+group-error-course = Diesen Kurs gibt es nicht oder er gehört Ihnen nicht.
+group-error-code = Diesen Gruppen-Code gibt es nicht. Bitte prüfen Sie ihn noch einmal.
+
+# Lernen
+learner-continue = Weiter lernen
+learner-next-is = Als Nächstes:
+learner-all-done = Super! Sie haben alle Lektionen geschafft.
+learner-lessons-done = { $done } von { $total } Lektionen geschafft
+learner-module-locked = Öffnet sich nach dem vorigen Modul
+learner-join = Einer Gruppe beitreten
+learner-join-code = Gruppen-Code
+learner-join-submit = Beitreten
+lesson-state-not_started = Noch nicht angefangen
+lesson-state-in_progress = Angefangen: { $percent } %
+lesson-state-checks_failed = Fragen noch einmal versuchen
+lesson-state-complete = Geschafft
+lesson-locked = Diese Lektion ist noch gesperrt. Schaffen Sie zuerst die Lektionen davor.
+lesson-video = Video der Lektion
+lesson-video-done = Video geschafft!
+lesson-video-not-ready = Das Video wird gerade vorbereitet. Bitte schauen Sie später noch einmal.
+checks-title = Fragen
+checks-pick-all = (alle richtigen ankreuzen)
+checks-submit = Antworten prüfen
+checks-passed = Richtig! { $correct } von { $total } Antworten stimmen.
+checks-failed = { $correct } von { $total } Antworten stimmen. Schauen Sie das Video noch einmal und versuchen Sie es wieder.
+check-error-answers = Die Antworten passen nicht zu den Fragen. Bitte laden Sie die Seite neu.
+check-error-none = Diese Lektion hat keine Fragen.
+progress-error-report = Der Lernstand konnte nicht gespeichert werden: die Meldung ist fehlerhaft.
+progress-error-not-opened = Bitte öffnen Sie die Lektion zuerst.
+progress-error-not-ready = Das Video dieser Lektion ist noch nicht fertig.

@@ -138,3 +138,127 @@ upload-bad-title = The title may have at most 120 characters, on one line.
 upload-too-large = The file is too large.
 upload-disk-full = The server's storage is full. Please tell the administration.
 media-error-transcode = The video could not be converted. Please try again later.
+
+# Courses (trainer)
+courses-title = Courses
+courses-list = Your courses
+courses-none = No courses yet.
+courses-new = New course
+courses-create = Create course
+trainer-areas = Areas
+course-field-title = Title
+course-field-summary = Short description (optional)
+course-field-language = Language of the lessons
+course-field-topic = Topic
+course-field-level = Level
+course-level = Level { $level }
+course-field-gated = Unlock modules one after another (a module opens when the one before is done)
+course-state = Status
+course-draft = Draft – learners cannot see it
+course-published = Published
+course-publish = Publish
+course-unpublish = Unpublish
+course-settings = Course details
+course-modules = Modules
+course-no-modules = No modules yet. Add the first one below.
+topic-reading = Reading
+topic-writing = Writing
+topic-numbers = Maths
+topic-digital = Digital basics
+topic-everyday = Everyday life
+topic-work = Work
+course-error-title = The title must be one line, not empty and at most 120 characters long.
+course-error-text = The text may have at most 4000 characters.
+course-error-language = Please choose a language from the list.
+course-error-topic = Please choose a topic from the list.
+course-error-level = Please choose a level from 1 to 4.
+course-error-empty = A course without lessons cannot be published. Please add a lesson first.
+save = Save
+move-up = Move up
+move-down = Move down
+module-add = Add module
+module-field-title = Name of the module
+module-rename = Rename module
+module-no-lessons = No lessons in this module yet.
+
+# Lessons (trainer)
+lesson-add = Add lesson
+lesson-needs-video = To add a lesson, you first need a video.
+lesson-settings = Lesson details
+lesson-field-title = Title of the lesson
+lesson-field-video = Video
+lesson-field-body = Short text in plain language (optional)
+lesson-field-threshold = How much of the video must be watched? (percent, empty = automatic)
+lesson-threshold-help = Automatic: 72% for a one-minute video, up to 95% for ten minutes or more.
+lesson-field-pass = How many questions must be answered correctly? (empty = all)
+lesson-pass-help = For example 3, if 3 of 4 questions are enough.
+lesson-move-module = Move to another module
+lesson-field-module = Module
+lesson-move = Move
+lesson-error-video = Please choose one of your videos.
+lesson-error-threshold = Please enter a number from 5 to 100 or leave the field empty.
+lesson-error-pass = Please enter a number from 1 to 100 or leave the field empty.
+
+# Questions
+questions-title = Questions about the lesson
+questions-none = No questions yet. Questions are optional.
+question-add = Add question
+question-field-prompt = Question
+question-field-kind = Type of question
+question-single = One answer is correct
+question-multiple = Several answers can be correct
+question-field-choices = Answers (empty lines are left out)
+question-choice = Answer { $number }
+question-right = Correct
+question-delete = Delete question
+question-error-prompt = Please write a question (at most 500 characters).
+question-error-choices = A question needs two to six answers, each with at most 300 characters.
+question-error-correct = Please mark the correct answer: exactly one for “One answer is correct”, otherwise at least one.
+
+# Groups
+groups-title = Groups
+groups-none = No groups yet.
+groups-new = New group
+groups-create = Create group
+group-field-name = Name of the group
+group-join-code = Code to join
+group-members = Learners
+group-no-members = Nobody in this group yet.
+group-add-learner = Add a learner
+group-add = Add
+group-remove = Remove
+group-courses = Courses of the group
+group-no-courses = No courses assigned yet.
+group-assign-course = Assign a course
+group-assign = Assign
+group-error-learner = This person does not exist or is not one of your learners.
+group-error-course = This course does not exist or does not belong to you.
+group-error-code = This group code does not exist. Please check it again.
+
+# Learning
+learner-continue = Continue learning
+learner-next-is = Next:
+learner-all-done = Great! You have finished all lessons.
+learner-lessons-done = Lessons done: { $done } of { $total }
+learner-module-locked = Opens after the module before
+learner-join = Join a group
+learner-join-code = Group code
+learner-join-submit = Join
+lesson-state-not_started = Not started yet
+lesson-state-in_progress = Started: { $percent }%
+lesson-state-checks_failed = Try the questions again
+lesson-state-complete = Done
+lesson-locked = This lesson is still locked. Please finish the lessons before it first.
+lesson-video = Lesson video
+lesson-video-done = Video done!
+lesson-video-not-ready = The video is being prepared. Please look again later.
+checks-title = Questions
+checks-pick-all = (tick all correct answers)
+checks-submit = Check answers
+checks-passed = Well done! Correct answers: { $correct } of { $total }.
+checks-failed = Correct answers: { $correct } of { $total }. Please watch the video again and try once more.
+check-error-answers = The answers do not match the questions. Please reload the page.
+check-error-none = This lesson has no questions.
+progress-error-report = Your progress could not be saved: the report is faulty.
+progress-error-not-opened = Please open the lesson first.
+progress-error-not-ready = The video of this lesson is not ready yet.

@@ -1,0 +1,17 @@
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+/// A course assigned to a group.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "group_courses")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub group_id: i64,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub course_id: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

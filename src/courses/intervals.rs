@@ -1,0 +1,666 @@
+//! What part of a video a learner has played, as a union of intervals.
+//!
+//! The player reports the stretches it actually played. We keep their union, so watching a
+//! part twice, seeking back, or a report sent twice never counts twice, and skipping to the
+//! end does not count the skipped part at all.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Gaps shorter than this between two played stretches are treated as watched: players
+/// report their position on `timeupdate` (every ~250 ms), so back-to-back reports leave
+/// small holes that were really played.
+pub const MERGE_GAP_SECONDS: f64 = 0.5;
+
+/// Players overshoot the probed duration a little (rounding, last frame); tolerate that much
+/// and clamp it away, but reject anything further out as a broken or forged report.
+pub const DURATION_TOLERANCE_SECONDS: f64 = 2.0;
+
+/// One report comes from one heartbeat; a real player produces a handful of intervals.
+pub const MAX_INTERVALS_PER_REPORT: usize = 200;
+
+/// Playback rates the player offers are within this range; anything else is not a player.
+pub const MIN_RATE: f64 = 0.25;
+pub const MAX_RATE: f64 = 4.0;
+
+/// Slack for plausibility: clocks and heartbeats are not exact, and a report may include
+/// a little buffered time from before the wall-clock window started.
+const PLAUSIBLE_FACTOR: f64 = 1.25;
+const PLAUSIBLE_EXTRA_SECONDS: f64 = 5.0;
+
+/// A stretch of media time in seconds, `start <= end`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub start: f64,
+    pub end: f64,
+}
+
+impl Interval {
+    pub fn new(start: f64, end: f64) -> Self {
+        Self { start, end }
+    }
+
+    pub fn length(&self) -> f64 {
+        self.end - self.start
+    }
+}
+
+/// Why a report was refused. `index` is the position of the interval within the report.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum IntervalError {
+    #[error("interval {index} is not a finite number")]
+    NonFinite { index: usize },
+    #[error("interval {index} starts before the beginning of the video ({start} s)")]
+    NegativeStart { index: usize, start: f64 },
+    #[error("interval {index} ends ({end} s) before it starts ({start} s)")]
+    EndBeforeStart { index: usize, start: f64, end: f64 },
+    #[error("interval {index} starts at {start} s, beyond the end of the video ({duration} s)")]
+    StartBeyondDuration { index: usize, start: f64, duration: f64 },
+    #[error("interval {index} ends at {end} s, beyond the end of the video ({duration} s)")]
+    EndBeyondDuration { index: usize, end: f64, duration: f64 },
+    #[error("a report may hold at most {max} intervals, this one holds {count}")]
+    TooManyIntervals { count: usize, max: usize },
+    #[error("the report covers {covered} s of video, but at most {allowed} s could have been played")]
+    Implausible { covered: f64, allowed: f64 },
+    #[error("playback rate {rate} is not between 0.25 and 4")]
+    BadRate { rate: f64 },
+    #[error("the video duration {duration} s is unknown or not positive")]
+    BadDuration { duration: f64 },
+}
+
+/// The union of everything played: sorted, disjoint, every gap at least
+/// [`MERGE_GAP_SECONDS`], no empty intervals. Stored as a JSON array of intervals.
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
+#[serde(transparent)]
+pub struct WatchedSet {
+    intervals: Vec<Interval>,
+}
+
+impl WatchedSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a set from intervals in any order; ones that could not have been played
+    /// (not finite, negative, reversed) are dropped.
+    pub fn from_intervals(intervals: impl IntoIterator<Item = Interval>) -> Self {
+        let mut set = Self::new();
+        for interval in intervals {
+            set.add(interval);
+        }
+        set
+    }
+
+    pub fn intervals(&self) -> &[Interval] {
+        &self.intervals
+    }
+
+    pub fn total_seconds(&self) -> f64 {
+        self.intervals.iter().map(Interval::length).sum()
+    }
+
+    /// Share of the video watched, 0..=1; 0 when the duration is unknown.
+    pub fn coverage(&self, duration: f64) -> f64 {
+        if !duration.is_finite() || duration <= 0.0 {
+            return 0.0;
+        }
+        (self.total_seconds() / duration).clamp(0.0, 1.0)
+    }
+
+    /// Adds one interval and returns the seconds it added that were not watched before
+    /// (including gaps it bridged). Intervals that are not finite, start below zero, are
+    /// reversed or empty add nothing: validation is `merge_report`'s job, and the set must
+    /// stay well-formed whatever is passed here.
+    pub fn add(&mut self, interval: Interval) -> f64 {
+        if !is_storable(interval) || interval.length() <= 0.0 {
+            return 0.0;
+        }
+        let before = self.total_seconds();
+        let mut merged = interval;
+        let mut kept = Vec::with_capacity(self.intervals.len() + 1);
+        // One pass in order is enough: existing gaps are at least MERGE_GAP_SECONDS wide, so
+        // growing `merged` can never make it reach an interval already passed over.
+        for existing in self.intervals.drain(..) {
+            if close_enough(existing, merged) {
+                merged = Interval::new(existing.start.min(merged.start), existing.end.max(merged.end));
+            } else {
+                kept.push(existing);
+            }
+        }
+        let at = kept.partition_point(|existing| existing.start < merged.start);
+        kept.insert(at, merged);
+        self.intervals = kept;
+        (self.total_seconds() - before).max(0.0)
+    }
+
+    /// Validates a whole report against the video's duration and then adds it; returns the
+    /// new seconds. Nothing is applied when any interval is bad. Ends up to
+    /// [`DURATION_TOLERANCE_SECONDS`] past the duration are clamped to the duration.
+    pub fn merge_report(&mut self, report: &[Interval], duration: f64) -> Result<f64, IntervalError> {
+        if !duration.is_finite() || duration <= 0.0 {
+            return Err(IntervalError::BadDuration { duration });
+        }
+        check_count(report)?;
+        for (index, &interval) in report.iter().enumerate() {
+            check_shape(index, interval)?;
+            check_within(index, interval, duration)?;
+        }
+        let added = report
+            .iter()
+            .map(|interval| {
+                self.add(Interval::new(
+                    interval.start.min(duration),
+                    interval.end.min(duration),
+                ))
+            })
+            .sum::<f64>();
+        Ok(added)
+    }
+}
+
+impl<'de> Deserialize<'de> for WatchedSet {
+    /// Stored JSON goes through `add` again, so a hand-edited or old row cannot break the
+    /// sorted-and-disjoint invariant the rest of the code relies on.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Interval>::deserialize(deserializer).map(Self::from_intervals)
+    }
+}
+
+/// Whether a report could have been played in the wall-clock time since the last one at
+/// the given playback rate: its intervals together (their union) may cover at most
+/// `elapsed × rate × 1.25 + 5` seconds. An elapsed time that is negative or not finite
+/// counts as zero, so only the fixed 5 s of slack remains.
+pub fn check_plausible(
+    report: &[Interval],
+    elapsed_wall_seconds: f64,
+    rate: f64,
+) -> Result<(), IntervalError> {
+    if !rate.is_finite() || !(MIN_RATE..=MAX_RATE).contains(&rate) {
+        return Err(IntervalError::BadRate { rate });
+    }
+    check_count(report)?;
+    for (index, &interval) in report.iter().enumerate() {
+        check_shape(index, interval)?;
+    }
+    let elapsed = if elapsed_wall_seconds.is_finite() {
+        elapsed_wall_seconds.max(0.0)
+    } else {
+        0.0
+    };
+    let allowed = elapsed * rate * PLAUSIBLE_FACTOR + PLAUSIBLE_EXTRA_SECONDS;
+    let covered = union_seconds(report);
+    if covered > allowed {
+        return Err(IntervalError::Implausible { covered, allowed });
+    }
+    Ok(())
+}
+
+fn is_storable(interval: Interval) -> bool {
+    interval.start.is_finite()
+        && interval.end.is_finite()
+        && interval.start >= 0.0
+        && interval.end >= interval.start
+}
+
+/// Overlapping, touching, or separated by less than the merge gap.
+fn close_enough(a: Interval, b: Interval) -> bool {
+    a.start - b.end < MERGE_GAP_SECONDS && b.start - a.end < MERGE_GAP_SECONDS
+}
+
+fn check_count(report: &[Interval]) -> Result<(), IntervalError> {
+    if report.len() > MAX_INTERVALS_PER_REPORT {
+        return Err(IntervalError::TooManyIntervals {
+            count: report.len(),
+            max: MAX_INTERVALS_PER_REPORT,
+        });
+    }
+    Ok(())
+}
+
+fn check_shape(index: usize, Interval { start, end }: Interval) -> Result<(), IntervalError> {
+    if !start.is_finite() || !end.is_finite() {
+        return Err(IntervalError::NonFinite { index });
+    }
+    if start < 0.0 {
+        return Err(IntervalError::NegativeStart { index, start });
+    }
+    if end < start {
+        return Err(IntervalError::EndBeforeStart { index, start, end });
+    }
+    Ok(())
+}
+
+fn check_within(index: usize, Interval { start, end }: Interval, duration: f64) -> Result<(), IntervalError> {
+    let limit = duration + DURATION_TOLERANCE_SECONDS;
+    if start > limit {
+        return Err(IntervalError::StartBeyondDuration {
+            index,
+            start,
+            duration,
+        });
+    }
+    if end > limit {
+        return Err(IntervalError::EndBeyondDuration { index, end, duration });
+    }
+    Ok(())
+}
+
+/// Seconds covered by well-formed intervals, overlaps counted once and no gaps bridged:
+/// the plausibility check should not charge a report for time it did not claim.
+fn union_seconds(report: &[Interval]) -> f64 {
+    let mut sorted = report.to_vec();
+    sorted.sort_by(|a, b| a.start.total_cmp(&b.start));
+    let mut total = 0.0;
+    let mut current: Option<Interval> = None;
+    for interval in sorted {
+        current = match current {
+            Some(open) if interval.start <= open.end => {
+                Some(Interval::new(open.start, open.end.max(interval.end)))
+            }
+            Some(open) => {
+                total += open.length();
+                Some(interval)
+            }
+            None => Some(interval),
+        };
+    }
+    total + current.map_or(0.0, |open| open.length())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn iv(start: f64, end: f64) -> Interval {
+        Interval::new(start, end)
+    }
+
+    fn pairs(set: &WatchedSet) -> Vec<(f64, f64)> {
+        set.intervals().iter().map(|i| (i.start, i.end)).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn empty_set_has_nothing() {
+        let set = WatchedSet::new();
+        assert!(set.intervals().is_empty());
+        assert_eq!(set.total_seconds(), 0.0);
+        assert_eq!(set.coverage(60.0), 0.0);
+    }
+
+    #[test]
+    fn disjoint_intervals_stay_apart_and_sorted() {
+        let mut set = WatchedSet::new();
+        assert_eq!(set.add(iv(20.0, 30.0)), 10.0);
+        assert_eq!(set.add(iv(0.0, 5.0)), 5.0);
+        assert_eq!(pairs(&set), vec![(0.0, 5.0), (20.0, 30.0)]);
+        assert_eq!(set.total_seconds(), 15.0);
+    }
+
+    #[test]
+    fn overlapping_intervals_merge_and_count_once() {
+        let mut set = WatchedSet::new();
+        set.add(iv(0.0, 10.0));
+        assert_eq!(set.add(iv(5.0, 15.0)), 5.0);
+        assert_eq!(pairs(&set), vec![(0.0, 15.0)]);
+    }
+
+    #[test]
+    fn adjacent_intervals_merge() {
+        let mut set = WatchedSet::new();
+        set.add(iv(0.0, 10.0));
+        assert_eq!(set.add(iv(10.0, 20.0)), 10.0);
+        assert_eq!(pairs(&set), vec![(0.0, 20.0)]);
+    }
+
+    #[test]
+    fn small_gaps_are_bridged_and_counted() {
+        let mut set = WatchedSet::new();
+        set.add(iv(0.0, 10.0));
+        let added = set.add(iv(10.25, 20.0));
+        assert!(close(added, 10.0), "bridged gap counts as watched: {added}");
+        assert_eq!(pairs(&set), vec![(0.0, 20.0)]);
+    }
+
+    #[test]
+    fn gaps_of_half_a_second_or_more_stay() {
+        let mut set = WatchedSet::new();
+        set.add(iv(0.0, 10.0));
+        set.add(iv(10.5, 20.0));
+        assert_eq!(pairs(&set), vec![(0.0, 10.0), (10.5, 20.0)]);
+    }
+
+    #[test]
+    fn one_interval_can_join_several() {
+        let mut set =
+            WatchedSet::from_intervals([iv(0.0, 5.0), iv(10.0, 15.0), iv(20.0, 25.0), iv(40.0, 45.0)]);
+        let added = set.add(iv(4.0, 21.0));
+        assert!(close(added, 10.0), "filled the two 5 s holes: {added}");
+        assert_eq!(pairs(&set), vec![(0.0, 25.0), (40.0, 45.0)]);
+    }
+
+    #[test]
+    fn out_of_order_input_gives_the_same_set() {
+        let forward =
+            WatchedSet::from_intervals([iv(0.0, 10.0), iv(30.0, 40.0), iv(8.0, 12.0), iv(50.0, 55.0)]);
+        let backward =
+            WatchedSet::from_intervals([iv(50.0, 55.0), iv(8.0, 12.0), iv(30.0, 40.0), iv(0.0, 10.0)]);
+        assert_eq!(forward, backward);
+        assert_eq!(pairs(&forward), vec![(0.0, 12.0), (30.0, 40.0), (50.0, 55.0)]);
+    }
+
+    #[test]
+    fn nested_interval_adds_nothing() {
+        let mut set = WatchedSet::new();
+        set.add(iv(0.0, 30.0));
+        assert_eq!(set.add(iv(10.0, 20.0)), 0.0);
+        assert_eq!(pairs(&set), vec![(0.0, 30.0)]);
+    }
+
+    #[test]
+    fn enclosing_interval_swallows_the_inner_one() {
+        let mut set = WatchedSet::new();
+        set.add(iv(10.0, 20.0));
+        assert_eq!(set.add(iv(0.0, 30.0)), 20.0);
+        assert_eq!(pairs(&set), vec![(0.0, 30.0)]);
+    }
+
+    #[test]
+    fn duplicates_count_once() {
+        let mut set = WatchedSet::new();
+        assert_eq!(set.add(iv(3.0, 7.0)), 4.0);
+        assert_eq!(set.add(iv(3.0, 7.0)), 0.0);
+        assert_eq!(set.total_seconds(), 4.0);
+    }
+
+    #[test]
+    fn zero_length_intervals_add_nothing_and_bridge_nothing() {
+        let mut set = WatchedSet::from_intervals([iv(0.0, 10.0), iv(10.8, 20.0)]);
+        assert_eq!(set.add(iv(10.4, 10.4)), 0.0);
+        assert_eq!(pairs(&set), vec![(0.0, 10.0), (10.8, 20.0)]);
+        let added = set.merge_report(&[iv(5.0, 5.0)], 60.0).unwrap();
+        assert_eq!(added, 0.0);
+    }
+
+    #[test]
+    fn add_ignores_what_cannot_be_stored() {
+        let mut set = WatchedSet::new();
+        for bad in [
+            iv(f64::NAN, 1.0),
+            iv(0.0, f64::INFINITY),
+            iv(-1.0, 2.0),
+            iv(5.0, 4.0),
+        ] {
+            assert_eq!(set.add(bad), 0.0);
+        }
+        assert!(set.intervals().is_empty());
+    }
+
+    #[test]
+    fn coverage_is_a_share_of_the_duration() {
+        let set = WatchedSet::from_intervals([iv(0.0, 30.0)]);
+        assert!(close(set.coverage(60.0), 0.5));
+        assert_eq!(set.coverage(0.0), 0.0);
+        assert_eq!(set.coverage(-5.0), 0.0);
+        assert_eq!(set.coverage(f64::NAN), 0.0);
+        assert_eq!(set.coverage(f64::INFINITY), 0.0);
+        // A video that became shorter (re-uploaded) never shows more than all of it.
+        assert_eq!(set.coverage(20.0), 1.0);
+    }
+
+    #[test]
+    fn report_merges_and_returns_new_seconds() {
+        let mut set = WatchedSet::new();
+        let added = set.merge_report(&[iv(0.0, 10.0), iv(20.0, 25.0)], 60.0).unwrap();
+        assert!(close(added, 15.0));
+        let added = set.merge_report(&[iv(5.0, 22.0)], 60.0).unwrap();
+        assert!(close(added, 10.0));
+        assert_eq!(pairs(&set), vec![(0.0, 25.0)]);
+    }
+
+    #[test]
+    fn same_report_twice_changes_nothing() {
+        let report = [iv(0.0, 12.5), iv(30.0, 41.0), iv(12.7, 20.0)];
+        let mut set = WatchedSet::new();
+        let first = set.merge_report(&report, 120.0).unwrap();
+        let after_first = set.clone();
+        let second = set.merge_report(&report, 120.0).unwrap();
+        assert!(first > 0.0);
+        assert_eq!(second, 0.0);
+        assert_eq!(set, after_first);
+        assert_eq!(set.total_seconds(), after_first.total_seconds());
+    }
+
+    #[test]
+    fn seeking_to_the_end_counts_only_what_was_played() {
+        let mut set = WatchedSet::new();
+        set.merge_report(&[iv(115.0, 120.0)], 120.0).unwrap();
+        assert!(set.coverage(120.0) < 0.05);
+    }
+
+    #[test]
+    fn overshoot_within_tolerance_is_clamped() {
+        let mut set = WatchedSet::new();
+        let added = set.merge_report(&[iv(50.0, 61.5)], 60.0).unwrap();
+        assert!(close(added, 10.0));
+        assert_eq!(pairs(&set), vec![(50.0, 60.0)]);
+        // Starting past the end but within tolerance is harmless and adds nothing.
+        assert_eq!(set.merge_report(&[iv(61.0, 61.9)], 60.0).unwrap(), 0.0);
+    }
+
+    #[test]
+    fn overshoot_beyond_tolerance_is_rejected() {
+        let mut set = WatchedSet::new();
+        assert_eq!(
+            set.merge_report(&[iv(50.0, 62.5)], 60.0),
+            Err(IntervalError::EndBeyondDuration {
+                index: 0,
+                end: 62.5,
+                duration: 60.0
+            })
+        );
+        assert_eq!(
+            set.merge_report(&[iv(0.0, 1.0), iv(63.0, 63.0)], 60.0),
+            Err(IntervalError::StartBeyondDuration {
+                index: 1,
+                start: 63.0,
+                duration: 60.0
+            })
+        );
+        assert!(set.intervals().is_empty());
+    }
+
+    #[test]
+    fn negative_and_reversed_values_are_rejected() {
+        let mut set = WatchedSet::new();
+        assert_eq!(
+            set.merge_report(&[iv(-0.5, 3.0)], 60.0),
+            Err(IntervalError::NegativeStart {
+                index: 0,
+                start: -0.5
+            })
+        );
+        assert_eq!(
+            set.merge_report(&[iv(-5.0, -1.0)], 60.0),
+            Err(IntervalError::NegativeStart {
+                index: 0,
+                start: -5.0
+            })
+        );
+        assert_eq!(
+            set.merge_report(&[iv(10.0, 9.0)], 60.0),
+            Err(IntervalError::EndBeforeStart {
+                index: 0,
+                start: 10.0,
+                end: 9.0
+            })
+        );
+    }
+
+    #[test]
+    fn nan_and_infinity_are_rejected() {
+        let mut set = WatchedSet::new();
+        for bad in [
+            iv(f64::NAN, 1.0),
+            iv(0.0, f64::NAN),
+            iv(0.0, f64::INFINITY),
+            iv(f64::NEG_INFINITY, 1.0),
+        ] {
+            assert_eq!(
+                set.merge_report(&[bad], 60.0),
+                Err(IntervalError::NonFinite { index: 0 })
+            );
+        }
+    }
+
+    #[test]
+    fn one_bad_interval_rejects_the_whole_report() {
+        let mut set = WatchedSet::from_intervals([iv(0.0, 5.0)]);
+        let before = set.clone();
+        let result = set.merge_report(&[iv(10.0, 20.0), iv(30.0, 40.0), iv(f64::NAN, 1.0)], 60.0);
+        assert_eq!(result, Err(IntervalError::NonFinite { index: 2 }));
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn unknown_duration_is_rejected() {
+        let mut set = WatchedSet::new();
+        for duration in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                set.merge_report(&[iv(0.0, 1.0)], duration),
+                Err(IntervalError::BadDuration { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn too_many_intervals_are_rejected() {
+        let report: Vec<Interval> = (0..=MAX_INTERVALS_PER_REPORT)
+            .map(|i| iv(i as f64, i as f64 + 0.1))
+            .collect();
+        let mut set = WatchedSet::new();
+        assert_eq!(
+            set.merge_report(&report, 1000.0),
+            Err(IntervalError::TooManyIntervals { count: 201, max: 200 })
+        );
+        assert!(set.intervals().is_empty());
+        assert!(set
+            .merge_report(&report[..MAX_INTERVALS_PER_REPORT], 1000.0)
+            .is_ok());
+        assert_eq!(
+            check_plausible(&report, 1000.0, 1.0),
+            Err(IntervalError::TooManyIntervals { count: 201, max: 200 })
+        );
+    }
+
+    #[test]
+    fn plausible_at_normal_speed() {
+        // 10 s of wall time at 1x allows 10 × 1.25 + 5 = 17.5 s.
+        assert!(check_plausible(&[iv(0.0, 10.0)], 10.0, 1.0).is_ok());
+        assert!(check_plausible(&[iv(0.0, 17.5)], 10.0, 1.0).is_ok());
+        assert!(matches!(
+            check_plausible(&[iv(0.0, 18.0)], 10.0, 1.0),
+            Err(IntervalError::Implausible { .. })
+        ));
+    }
+
+    #[test]
+    fn double_speed_allows_double_the_media_time() {
+        assert!(check_plausible(&[iv(0.0, 20.0)], 10.0, 2.0).is_ok());
+        assert_eq!(
+            check_plausible(&[iv(0.0, 60.0)], 10.0, 2.0),
+            Err(IntervalError::Implausible {
+                covered: 60.0,
+                allowed: 30.0
+            })
+        );
+    }
+
+    #[test]
+    fn slow_speed_allows_less() {
+        // 16 s is fine at 1x (17.5 allowed) but not at 0.75x (14.375 allowed).
+        assert!(check_plausible(&[iv(0.0, 16.0)], 10.0, 1.0).is_ok());
+        assert!(check_plausible(&[iv(0.0, 16.0)], 10.0, 0.75).is_err());
+        assert!(check_plausible(&[iv(0.0, 10.0)], 10.0, 0.75).is_ok());
+    }
+
+    #[test]
+    fn plausibility_counts_overlaps_once_and_sums_separate_parts() {
+        // The same 10 s reported three times is still 10 s.
+        assert!(check_plausible(&[iv(0.0, 10.0), iv(0.0, 10.0), iv(2.0, 8.0)], 10.0, 1.0).is_ok());
+        // Separate stretches add up: 3 × 8 s = 24 s > 17.5 s.
+        assert!(check_plausible(&[iv(0.0, 8.0), iv(20.0, 28.0), iv(40.0, 48.0)], 10.0, 1.0).is_err());
+    }
+
+    #[test]
+    fn bad_rates_are_rejected() {
+        for rate in [0.0, 0.2, 4.5, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(
+                matches!(
+                    check_plausible(&[iv(0.0, 1.0)], 10.0, rate),
+                    Err(IntervalError::BadRate { .. })
+                ),
+                "rate {rate}"
+            );
+        }
+        assert!(check_plausible(&[iv(0.0, 1.0)], 10.0, 0.25).is_ok());
+        assert!(check_plausible(&[iv(0.0, 1.0)], 10.0, 4.0).is_ok());
+    }
+
+    #[test]
+    fn odd_elapsed_times_leave_only_the_fixed_slack() {
+        for elapsed in [-10.0, f64::NAN, f64::INFINITY] {
+            assert!(check_plausible(&[iv(0.0, 5.0)], elapsed, 1.0).is_ok());
+            assert!(
+                check_plausible(&[iv(0.0, 6.0)], elapsed, 1.0).is_err(),
+                "elapsed {elapsed}"
+            );
+        }
+    }
+
+    #[test]
+    fn plausibility_checks_the_intervals_too() {
+        assert_eq!(
+            check_plausible(&[iv(f64::NAN, 1.0)], 10.0, 1.0),
+            Err(IntervalError::NonFinite { index: 0 })
+        );
+        assert!(matches!(
+            check_plausible(&[iv(5.0, 1.0)], 10.0, 1.0),
+            Err(IntervalError::EndBeforeStart { .. })
+        ));
+        assert!(check_plausible(&[], 0.0, 1.0).is_ok());
+    }
+
+    #[test]
+    fn stores_as_a_json_array() {
+        let set = WatchedSet::from_intervals([iv(0.0, 1.5), iv(3.0, 4.0)]);
+        let json = serde_json::to_string(&set).unwrap();
+        assert_eq!(json, r#"[{"start":0.0,"end":1.5},{"start":3.0,"end":4.0}]"#);
+        let back: WatchedSet = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, set);
+    }
+
+    #[test]
+    fn loading_untidy_json_restores_the_invariant() {
+        let json = r#"[{"start":5,"end":9},{"start":0,"end":6},{"start":-3,"end":1},{"start":20,"end":20}]"#;
+        let set: WatchedSet = serde_json::from_str(json).unwrap();
+        assert_eq!(pairs(&set), vec![(0.0, 9.0)]);
+    }
+
+    #[test]
+    fn error_messages_read_well() {
+        let message = IntervalError::EndBeyondDuration {
+            index: 1,
+            end: 70.0,
+            duration: 60.0,
+        }
+        .to_string();
+        assert_eq!(
+            message,
+            "interval 1 ends at 70 s, beyond the end of the video (60 s)"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! The course engine: structure and order, groups, honest progress, checks and unlocking.
+//! The pure rules (`intervals`, `completion`, `checks`, `sequence`) are free of I/O; the
+//! rest applies them to the database.
+
+pub mod checks;
+pub mod completion;
+pub mod groups;
+pub mod intervals;
+pub mod learning;
+pub mod progress;
+pub mod questions;
+pub mod sequence;
+pub mod structure;
+
+/// Why a course-engine operation was refused. `Invalid` carries the Fluent key of the
+/// sentence the person sees.
+#[derive(Debug, thiserror::Error)]
+pub enum CourseError {
+    #[error("invalid input: {0}")]
+    Invalid(&'static str),
+    #[error("progress report refused: {0}")]
+    BadReport(String),
+    #[error("answers refused: {0}")]
+    BadAnswers(String),
+    #[error("the lesson was not opened before reporting")]
+    NotOpened,
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}

@@ -1,0 +1,286 @@
+//! Recording what a learner really watched, and their check answers, per lesson.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use entities::{check_attempt, choice, lesson, lesson_progress, question};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::checks::{self, Question, QuestionKind, Score};
+use super::completion;
+use super::intervals::{check_plausible, Interval, IntervalError, WatchedSet};
+use super::CourseError;
+
+/// One heartbeat of the player: the intervals played since the last one, where playback
+/// is and at what speed.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Report {
+    #[serde(default)]
+    pub intervals: Vec<Interval>,
+    pub position: f64,
+    #[serde(default = "normal_rate")]
+    pub rate: f64,
+}
+
+fn normal_rate() -> f64 {
+    1.0
+}
+
+/// What the player learns back: how far the learner is.
+#[derive(Clone, Debug, Serialize)]
+pub struct Recorded {
+    pub coverage: f64,
+    pub video_complete: bool,
+    pub lesson_complete: bool,
+}
+
+/// The learner's row for the lesson, if they ever opened it.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    learner_id: i64,
+    lesson_id: i64,
+) -> Result<Option<lesson_progress::Model>, DbErr> {
+    lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::LearnerId.eq(learner_id))
+        .filter(lesson_progress::Column::LessonId.eq(lesson_id))
+        .one(db)
+        .await
+}
+
+/// All rows of a learner for the given lessons, by lesson id.
+pub async fn for_lessons(
+    db: &impl ConnectionTrait,
+    learner_id: i64,
+    lesson_ids: Vec<i64>,
+) -> Result<HashMap<i64, lesson_progress::Model>, DbErr> {
+    Ok(lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::LearnerId.eq(learner_id))
+        .filter(lesson_progress::Column::LessonId.is_in(lesson_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.lesson_id, p))
+        .collect())
+}
+
+/// Opening the lesson starts the clock that later reports are judged against.
+pub async fn opened(
+    db: &DatabaseConnection,
+    learner_id: i64,
+    lesson_id: i64,
+    now: DateTime<Utc>,
+) -> Result<lesson_progress::Model, DbErr> {
+    let txn = db.begin().await?;
+    let row = match find(&txn, learner_id, lesson_id).await? {
+        Some(row) => {
+            let mut active = row.into_active_model();
+            active.last_report_at = Set(now);
+            active.update(&txn).await?
+        }
+        None => {
+            lesson_progress::ActiveModel {
+                learner_id: Set(learner_id),
+                lesson_id: Set(lesson_id),
+                watched: Set("[]".into()),
+                watched_seconds: Set(0.0),
+                coverage: Set(0.0),
+                position: Set(0.0),
+                rate: Set(1.0),
+                video_complete: Set(false),
+                checks_passed: Set(None),
+                completed_at: Set(None),
+                last_report_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Merges a report into the learner's progress. The report is refused whole — nothing
+/// changes — when it is malformed or claims more new watching than the time since the
+/// last report allows; a report sent twice adds nothing the second time.
+pub async fn record(
+    db: &DatabaseConnection,
+    learner_id: i64,
+    lesson: &lesson::Model,
+    duration: f64,
+    report: &Report,
+    now: DateTime<Utc>,
+) -> Result<Recorded, CourseError> {
+    if !report.position.is_finite() || report.position < 0.0 {
+        return Err(CourseError::BadReport(
+            IntervalError::NonFinite { index: 0 }.to_string(),
+        ));
+    }
+    let txn = db.begin().await?;
+    let row = match find(&txn, learner_id, lesson.id).await? {
+        Some(row) => row,
+        None => return Err(CourseError::NotOpened),
+    };
+    let mut watched: WatchedSet = serde_json::from_str(&row.watched).unwrap_or_default();
+    let new_seconds = watched
+        .merge_report(&report.intervals, duration)
+        .map_err(|e| CourseError::BadReport(e.to_string()))?;
+    let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
+    // Judge what is new, not what was sent: a repeated report must stay harmless.
+    check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
+        .map_err(|e| CourseError::BadReport(e.to_string()))?;
+
+    let coverage = watched.coverage(duration);
+    let video_complete =
+        row.video_complete || completion::video_complete(coverage, duration, lesson.threshold);
+    let has_questions = question_count(&txn, lesson.id).await? > 0;
+    let lesson_complete = video_complete && (!has_questions || row.checks_passed == Some(true));
+    let mut active = row.clone().into_active_model();
+    active.watched = Set(serde_json::to_string(&watched).unwrap_or_else(|_| "[]".into()));
+    active.watched_seconds = Set(watched.total_seconds());
+    active.coverage = Set(coverage);
+    active.position = Set(report.position.min(duration));
+    active.rate = Set(report.rate);
+    active.video_complete = Set(video_complete);
+    if lesson_complete && row.completed_at.is_none() {
+        active.completed_at = Set(Some(now));
+    }
+    active.last_report_at = Set(now);
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Recorded {
+        coverage,
+        video_complete,
+        lesson_complete,
+    })
+}
+
+async fn question_count(db: &impl ConnectionTrait, lesson_id: i64) -> Result<usize, DbErr> {
+    Ok(question::Entity::find()
+        .filter(question::Column::LessonId.eq(lesson_id))
+        .all(db)
+        .await?
+        .len())
+}
+
+/// A lesson's questions with their choices, in order.
+pub async fn questions(
+    db: &impl ConnectionTrait,
+    lesson_id: i64,
+) -> Result<Vec<(question::Model, Vec<choice::Model>)>, DbErr> {
+    let questions = question::Entity::find()
+        .filter(question::Column::LessonId.eq(lesson_id))
+        .order_by_asc(question::Column::Position)
+        .order_by_asc(question::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = questions.iter().map(|q| q.id).collect();
+    let choices = choice::Entity::find()
+        .filter(choice::Column::QuestionId.is_in(ids))
+        .order_by_asc(choice::Column::Position)
+        .order_by_asc(choice::Column::Id)
+        .all(db)
+        .await?;
+    Ok(questions
+        .into_iter()
+        .map(|q| {
+            let own = choices
+                .iter()
+                .filter(|c| c.question_id == q.id)
+                .cloned()
+                .collect();
+            (q, own)
+        })
+        .collect())
+}
+
+/// The outcome of one attempt at the checks.
+#[derive(Clone, Debug, Serialize)]
+pub struct Attempt {
+    pub score: Score,
+    pub passed: bool,
+    pub lesson_complete: bool,
+}
+
+/// Scores the answers, records the attempt and updates the lesson's state. Answers that do
+/// not fit the questions are refused and nothing is stored.
+pub async fn answer(
+    db: &DatabaseConnection,
+    learner_id: i64,
+    lesson: &lesson::Model,
+    answers: &HashMap<i64, Vec<i64>>,
+    now: DateTime<Utc>,
+) -> Result<Attempt, CourseError> {
+    let txn = db.begin().await?;
+    let rules: Vec<Question> = questions(&txn, lesson.id)
+        .await?
+        .into_iter()
+        .map(|(q, choices)| Question {
+            id: q.id,
+            kind: if q.multiple {
+                QuestionKind::Multiple
+            } else {
+                QuestionKind::Single
+            },
+            correct: choices.iter().filter(|c| c.correct).map(|c| c.id).collect(),
+            choices: choices.iter().map(|c| c.id).collect(),
+        })
+        .collect();
+    if rules.is_empty() {
+        return Err(CourseError::Invalid("check-error-none"));
+    }
+    let score = checks::score(&rules, answers).map_err(|e| CourseError::BadAnswers(e.to_string()))?;
+    let required = lesson.pass_required.and_then(|n| u32::try_from(n).ok());
+    let passed = checks::passed(score, required);
+    check_attempt::ActiveModel {
+        learner_id: Set(learner_id),
+        lesson_id: Set(lesson.id),
+        answers: Set(serde_json::to_string(answers).unwrap_or_default()),
+        correct: Set(score.correct as i32),
+        total: Set(score.total as i32),
+        passed: Set(passed),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let row = find(&txn, learner_id, lesson.id)
+        .await?
+        .ok_or(CourseError::NotOpened)?;
+    // Once passed, a later failed try does not take the lesson away again.
+    let checks_passed = row.checks_passed == Some(true) || passed;
+    let lesson_complete = row.video_complete && checks_passed;
+    let mut active = row.clone().into_active_model();
+    active.checks_passed = Set(Some(checks_passed));
+    if lesson_complete && row.completed_at.is_none() {
+        active.completed_at = Set(Some(now));
+    }
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Attempt {
+        score,
+        passed,
+        lesson_complete,
+    })
+}
+
+/// The learner's latest try at the lesson's checks.
+pub async fn latest_attempt(
+    db: &impl ConnectionTrait,
+    learner_id: i64,
+    lesson_id: i64,
+) -> Result<Option<check_attempt::Model>, DbErr> {
+    check_attempt::Entity::find()
+        .filter(check_attempt::Column::LearnerId.eq(learner_id))
+        .filter(check_attempt::Column::LessonId.eq(lesson_id))
+        .order_by_desc(check_attempt::Column::Id)
+        .one(db)
+        .await
+}

@@ -1,0 +1,217 @@
+//! A whole course walked through over HTTP: the trainer builds it, a learner watches,
+//! seeks, answers, and the engine unlocks and counts honestly.
+
+use sea_orm::EntityTrait;
+
+use crate::course_setup::{build_course, let_time_pass, post_ok, progress_of, report};
+use crate::helpers::spawn_app;
+
+/// The href of the "Weiter lernen" button on the learner's start page.
+async fn continue_link(browser: &crate::helpers::Browser) -> Option<String> {
+    let html = browser.get("/learn").await.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse("a.big-button").unwrap();
+    doc.select(&selector)
+        .next()
+        .and_then(|a| a.value().attr("href").map(str::to_owned))
+}
+
+#[tokio::test]
+async fn a_learner_walks_a_course_and_progress_means_something() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let [a, b, lesson_c] = c.lessons;
+    let learner = &c.learner;
+
+    assert_eq!(continue_link(learner).await, Some(format!("/learn/lessons/{a}")));
+    assert_eq!(
+        learner.get(&format!("/learn/lessons/{lesson_c}")).await.status(),
+        403,
+        "module 2 is locked"
+    );
+    assert_eq!(learner.get(&format!("/learn/lessons/{a}")).await.status(), 200);
+
+    // A third watched: in progress.
+    let_time_pass(&app, c.learner_id, a, 25).await;
+    let first: serde_json::Value = report(learner, a, &[(0.0, 20.0)], 20.0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["video_complete"], false);
+    assert!((first["coverage"].as_f64().unwrap() - 1.0 / 3.0).abs() < 0.01);
+    // The same report again (a retry) changes nothing.
+    let again: serde_json::Value = report(learner, a, &[(0.0, 20.0)], 20.0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["coverage"], first["coverage"]);
+
+    // Seeking to the end and watching the last ten seconds does not complete the lesson.
+    let_time_pass(&app, c.learner_id, a, 15).await;
+    let seek: serde_json::Value = report(learner, a, &[(50.0, 60.0)], 60.0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(seek["video_complete"], false);
+    assert_eq!(continue_link(learner).await, Some(format!("/learn/lessons/{a}")));
+
+    // Claiming the middle thirty seconds right away is more than could have been played.
+    let too_fast = report(learner, a, &[(20.0, 50.0)], 50.0).await;
+    assert_eq!(too_fast.status(), 400);
+    let stored = progress_of(&app, c.learner_id, a).await.unwrap();
+    assert!(
+        (stored.watched_seconds - 30.0).abs() < 0.01,
+        "a refused report changes nothing"
+    );
+
+    // Watching the gap after enough time completes the video: coverage 100 %.
+    let_time_pass(&app, c.learner_id, a, 35).await;
+    let done: serde_json::Value = report(learner, a, &[(20.0, 50.0)], 50.0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done["video_complete"], true);
+    assert_eq!(done["lesson_complete"], true);
+    assert_eq!(continue_link(learner).await, Some(format!("/learn/lessons/{b}")));
+
+    // The trainer moves B before A in between: A stays complete, B is still next.
+    let course_page = format!("/trainer/courses/{}", c.course_id);
+    post_ok(
+        &c.trainer,
+        &course_page,
+        &format!("/trainer/lessons/{b}/move"),
+        &[("direction", "up")],
+    )
+    .await;
+    assert_eq!(
+        crate::course_setup::lesson_ids_in_order(&app, c.modules[0]).await,
+        vec![b, a]
+    );
+    assert!(progress_of(&app, c.learner_id, a)
+        .await
+        .unwrap()
+        .completed_at
+        .is_some());
+    assert_eq!(continue_link(learner).await, Some(format!("/learn/lessons/{b}")));
+
+    // Lesson B: the whole video, then a wrong answer, then the right one.
+    assert_eq!(learner.get(&format!("/learn/lessons/{b}")).await.status(), 200);
+    let_time_pass(&app, c.learner_id, b, 60).await;
+    let watched: serde_json::Value = report(learner, b, &[(0.0, 60.0)], 60.0)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(watched["video_complete"], true);
+    assert_eq!(watched["lesson_complete"], false, "the questions are still open");
+
+    let (question, right, wrong) = c.question;
+    let lesson_b = format!("/learn/lessons/{b}");
+    let answer_action = format!("{lesson_b}/answers");
+    let field = format!("q{question}");
+    post_ok(
+        learner,
+        &lesson_b,
+        &answer_action,
+        &[(&field, &wrong.to_string())],
+    )
+    .await;
+    let page = learner.get(&lesson_b).await.text().await.unwrap();
+    assert!(page.contains("0 von 1"), "the failed attempt is shown");
+    assert_eq!(
+        learner.get(&format!("/learn/lessons/{lesson_c}")).await.status(),
+        403
+    );
+    let home = learner.get("/learn").await.text().await.unwrap();
+    assert!(home.contains("Fragen noch einmal versuchen"));
+
+    post_ok(
+        learner,
+        &lesson_b,
+        &answer_action,
+        &[(&field, &right.to_string())],
+    )
+    .await;
+    assert!(progress_of(&app, c.learner_id, b)
+        .await
+        .unwrap()
+        .completed_at
+        .is_some());
+    assert_eq!(
+        learner.get(&format!("/learn/lessons/{lesson_c}")).await.status(),
+        200,
+        "module 2 opened"
+    );
+    assert_eq!(
+        continue_link(learner).await,
+        Some(format!("/learn/lessons/{lesson_c}"))
+    );
+    let attempts = entities::check_attempt::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        attempts.iter().map(|a| a.passed).collect::<Vec<_>>(),
+        vec![false, true]
+    );
+}
+
+#[tokio::test]
+async fn without_gating_every_module_is_open() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let page = format!("/trainer/courses/{}", c.course_id);
+    let fields = [
+        ("title", "Prozente im Alltag"),
+        ("summary", ""),
+        ("language", "de"),
+        ("topic", "numbers"),
+        ("level", "2"),
+    ];
+    post_ok(&c.trainer, &page, &page, &fields).await;
+    assert_eq!(
+        c.learner
+            .get(&format!("/learn/lessons/{}", c.lessons[2]))
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_learner_joins_a_group_with_its_code_typed_sloppily() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let group = entities::group::Entity::find_by_id(c.group_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (other, _) = app.logged_in(lernwerk::accounts::Role::Learner).await;
+    assert_eq!(
+        other
+            .get(&format!("/learn/lessons/{}", c.lessons[0]))
+            .await
+            .status(),
+        404
+    );
+    let typed = group.join_code.to_lowercase().replace('-', " ");
+    post_ok(&other, "/learn", "/learn/join", &[("code", &typed)]).await;
+    assert_eq!(
+        other
+            .get(&format!("/learn/lessons/{}", c.lessons[0]))
+            .await
+            .status(),
+        200
+    );
+
+    let wrong = other
+        .submit("/learn", "/learn/join", &[("code", "AAAA-AAAA")])
+        .await;
+    assert_eq!(wrong.status(), 400);
+    assert!(wrong.text().await.unwrap().contains("Gruppen-Code gibt es nicht"));
+}
