@@ -2,7 +2,7 @@
 //! when their trainer adds them, or by typing the group's join code.
 
 use chrono::Utc;
-use entities::{course, group, group_course, group_member, user};
+use entities::{course, group, group_course, group_member, lesson, room_viewing, user};
 use rand::Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -197,6 +197,38 @@ pub async fn learner_courses(
         .order_by_asc(course::Column::Id)
         .all(db)
         .await
+}
+
+/// Gives "watched together" credit for `lesson` to the members of `group` who were in
+/// the room. Learners who are not members are refused as a whole.
+pub async fn credit_room_viewing(
+    db: &sea_orm::DatabaseConnection,
+    group: &group::Model,
+    trainer_id: i64,
+    lesson: &lesson::Model,
+    present: &[i64],
+) -> Result<usize, CourseError> {
+    use sea_orm::TransactionTrait;
+    let member_ids: Vec<i64> = members(db, group.id).await?.into_iter().map(|m| m.id).collect();
+    if present.iter().any(|id| !member_ids.contains(id)) {
+        return Err(CourseError::Invalid("group-error-learner"));
+    }
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for learner_id in present {
+        room_viewing::ActiveModel {
+            learner_id: Set(*learner_id),
+            lesson_id: Set(lesson.id),
+            group_id: Set(group.id),
+            trainer_id: Set(trainer_id),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(present.len())
 }
 
 #[cfg(test)]

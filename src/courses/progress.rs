@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entities::{check_attempt, choice, lesson, lesson_progress, question};
+use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, question};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -101,8 +101,31 @@ pub async fn opened(
             .await?
         }
     };
+    log_event(&txn, learner_id, lesson_id, "opened", now, serde_json::json!({})).await?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// Appends to the learner's timeline, which the reports and the xAPI export read.
+async fn log_event(
+    db: &impl ConnectionTrait,
+    learner_id: i64,
+    lesson_id: i64,
+    kind: &str,
+    at: DateTime<Utc>,
+    detail: serde_json::Value,
+) -> Result<(), DbErr> {
+    learning_event::ActiveModel {
+        learner_id: Set(learner_id),
+        lesson_id: Set(lesson_id),
+        kind: Set(kind.to_owned()),
+        at: Set(at),
+        detail: Set(detail.to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }
 
 /// Merges a report into the learner's progress. The report is refused whole — nothing
@@ -153,6 +176,22 @@ pub async fn record(
     active.last_report_at = Set(now);
     active.updated_at = Set(now);
     active.update(&txn).await?;
+    if new_seconds > 0.0 {
+        let detail = serde_json::json!({
+            "intervals": report.intervals,
+            "position": report.position,
+            "rate": report.rate,
+        });
+        log_event(&txn, learner_id, lesson.id, "played", now, detail).await?;
+    }
+    if video_complete && !row.video_complete {
+        let detail = serde_json::json!({
+            "coverage": coverage,
+            "threshold": completion::effective_threshold(duration, lesson.threshold),
+            "segments": watched.intervals(),
+        });
+        log_event(&txn, learner_id, lesson.id, "completed", now, detail).await?;
+    }
     txn.commit().await?;
     Ok(Recorded {
         coverage,
@@ -263,6 +302,8 @@ pub async fn answer(
     }
     active.updated_at = Set(now);
     active.update(&txn).await?;
+    let detail = serde_json::json!({ "correct": score.correct, "total": score.total, "passed": passed });
+    log_event(&txn, learner_id, lesson.id, "answered", now, detail).await?;
     txn.commit().await?;
     Ok(Attempt {
         score,

@@ -78,7 +78,15 @@ pub async fn show(
         .into_iter()
         .filter(|c| !assigned.iter().any(|a| a.id == c.id))
         .collect();
+    let mut lessons = Vec::new();
+    for course in &assigned {
+        let tree = structure::tree(&state.db, course.clone()).await?;
+        for m in tree.modules {
+            lessons.extend(m.lessons.into_iter().map(|l| (course.title.clone(), l)));
+        }
+    }
     let mut ctx = render::base_context(&req, &visitor);
+    ctx.insert("lessons", &lessons);
     ctx.insert("group", &group);
     ctx.insert("members", &members);
     ctx.insert("courses", &assigned);
@@ -169,5 +177,40 @@ pub async fn unassign_course(
     let group = managed(&state, &visitor, group_id).await?;
     visitor.check_csrf(&form.csrf_token)?;
     groups::unassign_course(&state.db, group.id, course_id).await?;
+    Ok(see_other(format!("/trainer/groups/{}", group.id)))
+}
+
+/// The trainer marks who was in the room when a lesson was played to the group:
+/// `lesson_id`, and `present` repeated with learner ids.
+pub async fn room_viewing(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (staff_id, _) = staff(&visitor)?;
+    let group = managed(&state, &visitor, *id).await?;
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    visitor.check_csrf(field("csrf_token"))?;
+    let lesson_id: i64 = field("lesson_id").parse().map_err(|_| AppError::BadRequest("group-error-lesson"))?;
+    let present = form
+        .iter()
+        .filter(|(k, _)| k == "present")
+        .map(|(_, v)| v.parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| AppError::BadRequest("group-error-learner"))?;
+    // Only a lesson of a course this group has.
+    let mut found = None;
+    for course in groups::courses(&state.db, group.id).await? {
+        let tree = structure::tree(&state.db, course).await?;
+        found = found.or_else(|| {
+            tree.modules
+                .into_iter()
+                .flat_map(|m| m.lessons)
+                .find(|l| l.id == lesson_id)
+        });
+    }
+    let lesson = found.ok_or(AppError::BadRequest("group-error-lesson"))?;
+    groups::credit_room_viewing(&state.db, &group, staff_id, &lesson, &present).await?;
     Ok(see_other(format!("/trainer/groups/{}", group.id)))
 }

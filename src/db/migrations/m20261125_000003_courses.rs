@@ -123,6 +123,28 @@ enum LessonProgress {
 }
 
 #[derive(DeriveIden)]
+enum RoomViewings {
+    Table,
+    Id,
+    LearnerId,
+    LessonId,
+    GroupId,
+    TrainerId,
+    At,
+}
+
+#[derive(DeriveIden)]
+enum LearningEvents {
+    Table,
+    Id,
+    LearnerId,
+    LessonId,
+    Kind,
+    At,
+    Detail,
+}
+
+#[derive(DeriveIden)]
 enum CheckAttempts {
     Table,
     Id,
@@ -466,6 +488,75 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(LearningEvents::Table)
+                    .col(big_pk_auto(LearningEvents::Id))
+                    .col(big_integer(LearningEvents::LearnerId))
+                    .col(big_integer(LearningEvents::LessonId))
+                    .col(string_len(LearningEvents::Kind, 16).check(Expr::col(LearningEvents::Kind).is_in([
+                        "opened",
+                        "played",
+                        "completed",
+                        "answered",
+                    ])))
+                    .col(timestamp_with_time_zone(LearningEvents::At))
+                    .col(text(LearningEvents::Detail))
+                    .foreign_key(&mut cascade(
+                        (LearningEvents::Table, LearningEvents::LearnerId),
+                        (Users::Table, Users::Id),
+                    ))
+                    .foreign_key(&mut cascade(
+                        (LearningEvents::Table, LearningEvents::LessonId),
+                        (Lessons::Table, Lessons::Id),
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(RoomViewings::Table)
+                    .col(big_pk_auto(RoomViewings::Id))
+                    .col(big_integer(RoomViewings::LearnerId))
+                    .col(big_integer(RoomViewings::LessonId))
+                    .col(big_integer(RoomViewings::GroupId))
+                    .col(big_integer(RoomViewings::TrainerId))
+                    .col(timestamp_with_time_zone(RoomViewings::At))
+                    .foreign_key(&mut cascade(
+                        (RoomViewings::Table, RoomViewings::LearnerId),
+                        (Users::Table, Users::Id),
+                    ))
+                    .foreign_key(&mut cascade(
+                        (RoomViewings::Table, RoomViewings::LessonId),
+                        (Lessons::Table, Lessons::Id),
+                    ))
+                    .foreign_key(&mut cascade(
+                        (RoomViewings::Table, RoomViewings::GroupId),
+                        (Groups::Table, Groups::Id),
+                    ))
+                    .foreign_key(&mut cascade(
+                        (RoomViewings::Table, RoomViewings::TrainerId),
+                        (Users::Table, Users::Id),
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        index(
+            manager,
+            "idx_room_viewings_learner",
+            RoomViewings::Table,
+            vec![RoomViewings::LearnerId, RoomViewings::LessonId],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_events_learner_at",
+            LearningEvents::Table,
+            vec![LearningEvents::LearnerId, LearningEvents::At],
+        )
+        .await?;
         index(
             manager,
             "idx_attempts_learner_lesson",
@@ -478,6 +569,8 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let tables = [
+            RoomViewings::Table.into_iden(),
+            LearningEvents::Table.into_iden(),
             CheckAttempts::Table.into_iden(),
             LessonProgress::Table.into_iden(),
             GroupCourses::Table.into_iden(),

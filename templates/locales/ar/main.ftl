@@ -192,7 +192,7 @@ lesson-settings = بيانات الدرس
 lesson-field-title = عنوان الدرس
 lesson-field-video = الفيديو
 lesson-field-body = نص قصير بلغة بسيطة (اختياري)
-lesson-field-threshold = كم يجب أن يُشاهَد من الفيديو؟ (نسبة مئوية، فارغ = تلقائي)
+lesson-field-threshold = ما نسبة الفيديو التي يجب مشاهدتها؟ (بالمئة، فارغ = تلقائي)
 lesson-threshold-help = تلقائيًا: 72٪ لفيديو مدته دقيقة واحدة، وحتى 95٪ لفيديو مدته عشر دقائق أو أكثر.
 lesson-field-pass = كم سؤالًا يجب الإجابة عنه بشكل صحيح؟ (فارغ = كل الأسئلة)
 lesson-pass-help = مثلًا 3، إذا كانت 3 أسئلة من 4 تكفي.
@@ -266,3 +266,10 @@ check-error-none = لا توجد أسئلة في هذا الدرس.
 progress-error-report = تعذّر حفظ تقدّمك: البيانات المرسلة غير صحيحة.
 progress-error-not-opened = يُرجى فتح الدرس أولًا.
 progress-error-not-ready = فيديو هذا الدرس ليس جاهزًا بعد.
+
+# المشاهدة معًا في القاعة
+group-room-viewing = شاهدنا معًا في القاعة
+group-room-viewing-help = اختر الدرس الذي عرضته على المجموعة ومن كان حاضرًا. يُحسب هذا منفصلًا عن المشاهدة الفردية.
+group-present = من كان حاضرًا؟
+group-room-save = حفظ
+group-error-lesson = هذا الدرس ليس جزءًا من أي دورة لهذه المجموعة.

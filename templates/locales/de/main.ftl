@@ -262,3 +262,10 @@ check-error-none = Diese Lektion hat keine Fragen.
 progress-error-report = Der Lernstand konnte nicht gespeichert werden: die Meldung ist fehlerhaft.
 progress-error-not-opened = Bitte öffnen Sie die Lektion zuerst.
 progress-error-not-ready = Das Video dieser Lektion ist noch nicht fertig.
+
+# Gemeinsam im Raum geschaut
+group-room-viewing = Gemeinsam im Raum geschaut
+group-room-viewing-help = Wählen Sie die Lektion, die Sie der Gruppe gezeigt haben, und wer dabei war. Das zählt getrennt vom eigenen Schauen.
+group-present = Wer war dabei?
+group-room-save = Speichern
+group-error-lesson = Diese Lektion gehört zu keinem Kurs der Gruppe.

@@ -262,3 +262,10 @@ check-error-none = This lesson has no questions.
 progress-error-report = Your progress could not be saved: the report is faulty.
 progress-error-not-opened = Please open the lesson first.
 progress-error-not-ready = The video of this lesson is not ready yet.
+
+# Watched together in the room
+group-room-viewing = Watched together in the room
+group-room-viewing-help = Choose the lesson you showed the group and who was there. This counts separately from watching on their own.
+group-present = Who was there?
+group-room-save = Save
+group-error-lesson = This lesson is not part of any course of the group.

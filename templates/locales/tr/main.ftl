@@ -138,3 +138,134 @@ upload-bad-title = Başlık en fazla 120 karakter olabilir ve tek satırda olmal
 upload-too-large = Dosya çok büyük.
 upload-disk-full = Sunucunun depolama alanı dolu. Lütfen yönetime bildirin.
 media-error-transcode = Video dönüştürülemedi. Lütfen daha sonra tekrar deneyin.
+
+# Kurslar (eğitmen)
+courses-title = Kurslar
+courses-list = Kurslarınız
+courses-none = Henüz kurs yok.
+courses-new = Yeni kurs
+courses-create = Kurs oluştur
+trainer-areas = Bölümler
+course-field-title = Başlık
+course-field-summary = Kısa açıklama (isteğe bağlı)
+course-field-language = Derslerin dili
+course-field-topic = Konu
+course-field-level = Seviye
+course-level = Seviye { $level }
+course-field-gated = Modülleri sırayla aç (önceki modül tamamlanınca sonraki modül açılır)
+course-state = Durum
+course-draft = Taslak – katılımcılar göremez
+course-published = Yayında
+course-publish = Yayınla
+course-unpublish = Yayından kaldır
+course-settings = Kurs bilgileri
+course-modules = Modüller
+course-no-modules = Henüz modül yok. İlk modülü aşağıda ekleyin.
+topic-reading = Okuma
+topic-writing = Yazma
+topic-numbers = Matematik
+topic-digital = Temel dijital beceriler
+topic-everyday = Günlük yaşam
+topic-work = İş hayatı
+course-error-title = Başlık tek satır olmalı, boş olmamalı ve en fazla 120 karakter olmalıdır.
+course-error-text = Metin en fazla 4000 karakter olabilir.
+course-error-language = Lütfen listeden bir dil seçin.
+course-error-topic = Lütfen listeden bir konu seçin.
+course-error-level = Lütfen 1 ile 4 arasında bir seviye seçin.
+course-error-empty = Dersi olmayan bir kurs yayınlanamaz. Lütfen önce bir ders ekleyin.
+save = Kaydet
+move-up = Yukarı taşı
+move-down = Aşağı taşı
+module-add = Modül ekle
+module-field-title = Modülün adı
+module-rename = Modülün adını değiştir
+module-no-lessons = Bu modülde henüz ders yok.
+
+# Dersler (eğitmen)
+lesson-add = Ders ekle
+lesson-needs-video = Ders eklemek için önce bir video gerekir.
+lesson-settings = Ders bilgileri
+lesson-field-title = Dersin başlığı
+lesson-field-video = Video
+lesson-field-body = Sade dilde kısa bir metin (isteğe bağlı)
+lesson-field-threshold = Videonun ne kadarı izlenmeli? (yüzde, boş = otomatik)
+lesson-threshold-help = Otomatik: Bir dakikalık videoda %72, on dakika veya daha uzun videoda en fazla %95.
+lesson-field-pass = Kaç soru doğru cevaplanmalı? (boş = hepsi)
+lesson-pass-help = Örneğin 4 sorudan 3'ü yeterliyse 3 yazın.
+lesson-move-module = Başka bir modüle taşı
+lesson-field-module = Modül
+lesson-move = Taşı
+lesson-error-video = Lütfen videolarınızdan birini seçin.
+lesson-error-threshold = Lütfen 5 ile 100 arasında bir sayı girin veya alanı boş bırakın.
+lesson-error-pass = Lütfen 1 ile 100 arasında bir sayı girin veya alanı boş bırakın.
+
+# Sorular
+questions-title = Dersle ilgili sorular
+questions-none = Henüz soru yok. Sorular isteğe bağlıdır.
+question-add = Soru ekle
+question-field-prompt = Soru
+question-field-kind = Soru türü
+question-single = Yalnızca bir cevap doğru
+question-multiple = Birden fazla cevap doğru olabilir
+question-field-choices = Cevaplar (boş satırlar kaydedilmez)
+question-choice = Cevap { $number }
+question-right = Doğru
+question-delete = Soruyu sil
+question-error-prompt = Lütfen bir soru yazın (en fazla 500 karakter).
+question-error-choices = Bir soru için iki ile altı arasında cevap gerekir. Her cevap en fazla 300 karakter olabilir.
+question-error-correct = Lütfen doğru cevabı işaretleyin: “Yalnızca bir cevap doğru” seçiliyse tam olarak bir cevap, değilse en az bir cevap.
+
+# Gruplar
+groups-title = Gruplar
+groups-none = Henüz grup yok.
+groups-new = Yeni grup
+groups-create = Grup oluştur
+group-field-name = Grubun adı
+group-join-code = Katılma kodu
+group-members = Katılımcılar
+group-no-members = Bu grupta henüz kimse yok.
+group-add-learner = Katılımcı ekle
+group-add = Ekle
+group-remove = Çıkar
+group-courses = Grubun kursları
+group-no-courses = Henüz kurs atanmadı.
+group-assign-course = Kurs ata
+group-assign = Ata
+group-error-learner = Bu kişi yok veya sizin katılımcınız değil.
+group-error-course = Bu kurs yok veya size ait değil.
+group-error-code = Bu grup kodu yok. Lütfen kodu tekrar kontrol edin.
+
+# Öğrenme
+learner-continue = Öğrenmeye devam et
+learner-next-is = Sıradaki:
+learner-all-done = Harika! Tüm dersleri tamamladınız.
+learner-lessons-done = { $total } dersten { $done } tanesi tamamlandı
+learner-module-locked = Önceki modül tamamlanınca açılır
+learner-join = Bir gruba katılın
+learner-join-code = Grup kodu
+learner-join-submit = Katıl
+lesson-state-not_started = Henüz başlanmadı
+lesson-state-in_progress = Başlandı: %{ $percent }
+lesson-state-checks_failed = Soruları tekrar deneyin
+lesson-state-complete = Tamamlandı
+lesson-locked = Bu ders henüz kilitli. Lütfen önce önceki dersleri tamamlayın.
+lesson-video = Dersin videosu
+lesson-video-done = Video tamamlandı!
+lesson-video-not-ready = Video şu anda hazırlanıyor. Lütfen daha sonra tekrar bakın.
+checks-title = Sorular
+checks-pick-all = (tüm doğru cevapları işaretleyin)
+checks-submit = Cevapları kontrol et
+checks-passed = Harika! { $total } cevaptan { $correct } tanesi doğru.
+checks-failed = { $total } cevaptan { $correct } tanesi doğru. Lütfen videoyu bir kez daha izleyin ve tekrar deneyin.
+check-error-answers = Cevaplar sorulara uymuyor. Lütfen sayfayı yeniden yükleyin.
+check-error-none = Bu derste soru yok.
+progress-error-report = İlerlemeniz kaydedilemedi: Gönderilen bilgi hatalı.
+progress-error-not-opened = Lütfen önce dersi açın.
+progress-error-not-ready = Bu dersin videosu henüz hazır değil.
+
+# Salonda birlikte izlendi
+group-room-viewing = Salonda birlikte izlendi
+group-room-viewing-help = Gruba gösterdiğiniz dersi ve kimlerin orada olduğunu seçin. Bu, kişinin kendi izlemesinden ayrı sayılır.
+group-present = Kimler oradaydı?
+group-room-save = Kaydet
+group-error-lesson = Bu ders grubun hiçbir kursuna ait değil.

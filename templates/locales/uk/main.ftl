@@ -140,3 +140,134 @@ upload-bad-title = Назва може мати не більше ніж 120 с�
 upload-too-large = Файл завеликий.
 upload-disk-full = Пам’ять сервера заповнена. Будь ласка, повідомте адміністрацію.
 media-error-transcode = Не вдалося перетворити відео. Будь ласка, спробуйте пізніше.
+
+# Курси (тренер)
+courses-title = Курси
+courses-list = Ваші курси
+courses-none = Курсів ще немає.
+courses-new = Новий курс
+courses-create = Створити курс
+trainer-areas = Розділи
+course-field-title = Назва
+course-field-summary = Короткий опис (необов’язково)
+course-field-language = Мова уроків
+course-field-topic = Тема
+course-field-level = Рівень
+course-level = Рівень { $level }
+course-field-gated = Відкривати модулі по черзі (модуль відкривається, коли попередній пройдено)
+course-state = Статус
+course-draft = Чернетка — учасники її не бачать
+course-published = Опубліковано
+course-publish = Опублікувати
+course-unpublish = Зняти з публікації
+course-settings = Дані курсу
+course-modules = Модулі
+course-no-modules = Модулів ще немає. Додайте перший модуль нижче.
+topic-reading = Читання
+topic-writing = Письмо
+topic-numbers = Математика
+topic-digital = Цифрові навички
+topic-everyday = Повсякденне життя
+topic-work = Робота
+course-error-title = Назва має бути в одному рядку, не порожня і не довша ніж 120 символів.
+course-error-text = Текст може мати не більше ніж 4000 символів.
+course-error-language = Будь ласка, виберіть мову зі списку.
+course-error-topic = Будь ласка, виберіть тему зі списку.
+course-error-level = Будь ласка, виберіть рівень від 1 до 4.
+course-error-empty = Курс без уроків не можна опублікувати. Спочатку додайте урок.
+save = Зберегти
+move-up = Перемістити вгору
+move-down = Перемістити вниз
+module-add = Додати модуль
+module-field-title = Назва модуля
+module-rename = Перейменувати модуль
+module-no-lessons = У цьому модулі ще немає уроків.
+
+# Уроки (тренер)
+lesson-add = Додати урок
+lesson-needs-video = Щоб додати урок, спочатку потрібне відео.
+lesson-settings = Дані уроку
+lesson-field-title = Назва уроку
+lesson-field-video = Відео
+lesson-field-body = Короткий текст простою мовою (необов’язково)
+lesson-field-threshold = Яку частину відео треба переглянути? (у відсотках, порожньо = автоматично)
+lesson-threshold-help = Автоматично: 72 % для відео на одну хвилину, до 95 % для відео на десять хвилин і довше.
+lesson-field-pass = На скільки запитань треба відповісти правильно? (порожньо = на всі)
+lesson-pass-help = Наприклад, 3, якщо достатньо 3 правильних відповідей з 4.
+lesson-move-module = Перемістити в інший модуль
+lesson-field-module = Модуль
+lesson-move = Перемістити
+lesson-error-video = Будь ласка, виберіть одне з ваших відео.
+lesson-error-threshold = Будь ласка, введіть число від 5 до 100 або залиште поле порожнім.
+lesson-error-pass = Будь ласка, введіть число від 1 до 100 або залиште поле порожнім.
+
+# Запитання
+questions-title = Запитання до уроку
+questions-none = Запитань ще немає. Запитання необов’язкові.
+question-add = Додати запитання
+question-field-prompt = Запитання
+question-field-kind = Тип запитання
+question-single = Одна відповідь правильна
+question-multiple = Кілька відповідей можуть бути правильними
+question-field-choices = Відповіді (порожні рядки не зберігаються)
+question-choice = Відповідь { $number }
+question-right = Правильна
+question-delete = Видалити запитання
+question-error-prompt = Будь ласка, напишіть запитання (не більше ніж 500 символів).
+question-error-choices = Запитання має мати від двох до шести відповідей, кожна не довша ніж 300 символів.
+question-error-correct = Будь ласка, позначте правильну відповідь: рівно одну для «Одна відповідь правильна», в іншому разі — щонайменше одну.
+
+# Групи
+groups-title = Групи
+groups-none = Груп ще немає.
+groups-new = Нова група
+groups-create = Створити групу
+group-field-name = Назва групи
+group-join-code = Код для приєднання
+group-members = Учасники
+group-no-members = У цій групі ще нікого немає.
+group-add-learner = Додати учасника
+group-add = Додати
+group-remove = Видалити
+group-courses = Курси групи
+group-no-courses = Курсів ще не призначено.
+group-assign-course = Призначити курс
+group-assign = Призначити
+group-error-learner = Такої людини немає або вона не серед ваших учасників.
+group-error-course = Такого курсу немає або він не ваш.
+group-error-code = Такого коду групи немає. Будь ласка, перевірте його ще раз.
+
+# Навчання
+learner-continue = Навчатися далі
+learner-next-is = Далі:
+learner-all-done = Чудово! Ви пройшли всі уроки.
+learner-lessons-done = Пройдено уроків: { $done } з { $total }
+learner-module-locked = Відкриється після попереднього модуля
+learner-join = Приєднатися до групи
+learner-join-code = Код групи
+learner-join-submit = Приєднатися
+lesson-state-not_started = Ще не розпочато
+lesson-state-in_progress = Розпочато: { $percent } %
+lesson-state-checks_failed = Спробуйте ще раз відповісти на запитання
+lesson-state-complete = Пройдено
+lesson-locked = Цей урок ще закритий. Спочатку пройдіть попередні уроки.
+lesson-video = Відео уроку
+lesson-video-done = Відео переглянуто!
+lesson-video-not-ready = Відео ще готується. Будь ласка, загляньте пізніше.
+checks-title = Запитання
+checks-pick-all = (позначте всі правильні відповіді)
+checks-submit = Перевірити відповіді
+checks-passed = Чудово! Правильних відповідей: { $correct } з { $total }.
+checks-failed = Правильних відповідей: { $correct } з { $total }. Перегляньте відео ще раз і спробуйте знову.
+check-error-answers = Відповіді не підходять до запитань. Будь ласка, оновіть сторінку.
+check-error-none = У цьому уроці немає запитань.
+progress-error-report = Не вдалося зберегти ваш прогрес: повідомлення містить помилку.
+progress-error-not-opened = Будь ласка, спочатку відкрийте урок.
+progress-error-not-ready = Відео цього уроку ще не готове.
+
+# Переглянули разом у залі
+group-room-viewing = Переглянули разом у залі
+group-room-viewing-help = Виберіть урок, який Ви показали групі, і хто був присутній. Це зараховується окремо від власного перегляду.
+group-present = Хто був присутній?
+group-room-save = Зберегти
+group-error-lesson = Цей урок не належить до жодного курсу групи.
