@@ -33,6 +33,8 @@ pub struct LoginLimits {
 pub struct Application {
     port: u16,
     server: Server,
+    db: DatabaseConnection,
+    learner_retention_days: i64,
 }
 
 impl Application {
@@ -40,7 +42,8 @@ impl Application {
         std::fs::create_dir_all(&settings.media_dir)?;
         let db = db::connect(&settings.database_url()).await?;
         db::migrate(&db).await?;
-        let state = AppState::new(db, settings)?;
+        let learner_retention_days = settings.learner_retention_days;
+        let state = AppState::new(db.clone(), settings)?;
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || {
@@ -53,15 +56,28 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            db,
+            learner_retention_days,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// Serves until stopped; meanwhile deletes inactive learners every hour (DSGVO
+    /// retention), a task whose failures are logged and never end the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let retention = tokio::spawn(crate::accounts::privacy::purge_periodically(
+            self.db,
+            self.learner_retention_days,
+        ));
+        let served = self.server.await;
+        retention.abort();
+        served
     }
 }
 

@@ -30,6 +30,10 @@ pub struct Settings {
     pub learner_session_days: i64,
     /// How long a new access code can be used before it expires unused, in days.
     pub access_code_days: i64,
+    /// Learners inactive for longer than this many days are deleted with all their data
+    /// (checked every hour by the server, or once by `lernwerk learner purge`); 0 or less
+    /// switches the rule off.
+    pub learner_retention_days: i64,
     pub rate_limit: RateLimitSettings,
     /// The transcoding queue and its workers.
     pub jobs: JobSettings,
@@ -58,6 +62,7 @@ impl Default for Settings {
             staff_session_hours: 12,
             learner_session_days: 90,
             access_code_days: 14,
+            learner_retention_days: 365,
             rate_limit: RateLimitSettings {
                 per_account: 5,
                 per_address: 30,
@@ -113,6 +118,21 @@ mod tests {
             assert_eq!(s.media_dir, PathBuf::from("/srv/lw"));
             assert_eq!(s.rate_limit.per_account, 9);
             assert_eq!(s.database_url(), "sqlite:///srv/lw/lernwerk.db?mode=rwc");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn learner_retention_comes_from_file_or_environment() {
+        figment::Jail::expect_with(|jail| {
+            let s = Settings::load(Path::new("absent.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(s.learner_retention_days, 365);
+            jail.create_file("lernwerk.toml", "learner_retention_days = 180")?;
+            let s = Settings::load(Path::new("lernwerk.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(s.learner_retention_days, 180);
+            jail.set_env("LERNWERK_LEARNER_RETENTION_DAYS", "30");
+            let s = Settings::load(Path::new("lernwerk.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(s.learner_retention_days, 30);
             Ok(())
         });
     }

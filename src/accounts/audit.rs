@@ -16,6 +16,12 @@ pub enum Action {
     UserCreated,
     LearnerCreated,
     AccessCodeIssued,
+    /// A learner's data was downloaded (by themselves or by staff); subject: the learner.
+    LearnerDataExported,
+    /// An admin deleted a learner; subject: the learner's former number, detail empty.
+    LearnerDeleted,
+    /// The retention rule deleted inactive learners; detail: how many, nothing else.
+    LearnersPurged,
 }
 
 impl Action {
@@ -30,6 +36,9 @@ impl Action {
             Action::UserCreated => "user.created",
             Action::LearnerCreated => "learner.created",
             Action::AccessCodeIssued => "access_code.issued",
+            Action::LearnerDataExported => "learner_data.exported",
+            Action::LearnerDeleted => "learner.deleted",
+            Action::LearnersPurged => "learners.purged",
         }
     }
 }

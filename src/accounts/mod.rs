@@ -5,6 +5,7 @@ pub mod access_code;
 pub mod audit;
 pub mod learners;
 pub mod password;
+pub mod privacy;
 pub mod rate_limit;
 pub mod sessions;
 pub mod staff;

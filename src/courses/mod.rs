@@ -24,6 +24,8 @@ pub enum CourseError {
     BadAnswers(String),
     #[error("the lesson was not opened before reporting")]
     NotOpened,
+    #[error("the lesson's video has no known duration yet")]
+    NotReady,
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

@@ -3,16 +3,17 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, question};
+use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, question, video};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
 use super::checks::{self, Question, QuestionKind, Score};
 use super::completion;
-use super::intervals::{check_plausible, Interval, IntervalError, WatchedSet};
+use super::intervals::{check_plausible, Interval, WatchedSet};
 use super::CourseError;
 
 /// One heartbeat of the player: the intervals played since the last one, where playback
@@ -25,6 +26,9 @@ pub struct Report {
     #[serde(default = "normal_rate")]
     pub rate: f64,
 }
+
+/// How often a report is merged again after losing a race with another one.
+const MAX_RACE_RETRIES: usize = 5;
 
 fn normal_rate() -> f64 {
     1.0
@@ -74,34 +78,39 @@ pub async fn opened(
     lesson_id: i64,
     now: DateTime<Utc>,
 ) -> Result<lesson_progress::Model, DbErr> {
-    let txn = db.begin().await?;
-    let row = match find(&txn, learner_id, lesson_id).await? {
-        Some(row) => {
-            let mut active = row.into_active_model();
-            active.last_report_at = Set(now);
-            active.update(&txn).await?
-        }
-        None => {
-            lesson_progress::ActiveModel {
-                learner_id: Set(learner_id),
-                lesson_id: Set(lesson_id),
-                watched: Set("[]".into()),
-                watched_seconds: Set(0.0),
-                coverage: Set(0.0),
-                position: Set(0.0),
-                rate: Set(1.0),
-                video_complete: Set(false),
-                checks_passed: Set(None),
-                completed_at: Set(None),
-                last_report_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?
-        }
+    let fresh = lesson_progress::ActiveModel {
+        learner_id: Set(learner_id),
+        lesson_id: Set(lesson_id),
+        watched: Set("[]".into()),
+        watched_seconds: Set(0.0),
+        coverage: Set(0.0),
+        position: Set(0.0),
+        rate: Set(1.0),
+        video_complete: Set(false),
+        checks_passed: Set(None),
+        completed_at: Set(None),
+        last_report_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
     };
+    let txn = db.begin().await?;
+    // The first statement writes, so SQLite takes the write lock up front instead of
+    // failing to upgrade a read snapshot under concurrent writers.
+    lesson_progress::Entity::insert(fresh)
+        .on_conflict(
+            OnConflict::columns([
+                lesson_progress::Column::LearnerId,
+                lesson_progress::Column::LessonId,
+            ])
+            .update_column(lesson_progress::Column::LastReportAt)
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
     log_event(&txn, learner_id, lesson_id, "opened", now, serde_json::json!({})).await?;
+    let row = find(&txn, learner_id, lesson_id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("lesson_progress".into()))?;
     txn.commit().await?;
     Ok(row)
 }
@@ -130,82 +139,107 @@ async fn log_event(
 
 /// Merges a report into the learner's progress. The report is refused whole — nothing
 /// changes — when it is malformed or claims more new watching than the time since the
-/// last report allows; a report sent twice adds nothing the second time.
+/// last report allows; a report sent twice adds nothing the second time. Only a lesson
+/// the learner opened (which checked their access) takes reports.
 pub async fn record(
     db: &DatabaseConnection,
     learner_id: i64,
-    lesson: &lesson::Model,
-    duration: f64,
+    lesson_id: i64,
     report: &Report,
     now: DateTime<Utc>,
 ) -> Result<Recorded, CourseError> {
     if !report.position.is_finite() || report.position < 0.0 {
         return Err(CourseError::BadReport(
-            IntervalError::NonFinite { index: 0 }.to_string(),
+            "position is not a finite, positive number".into(),
         ));
     }
-    let txn = db.begin().await?;
-    let row = match find(&txn, learner_id, lesson.id).await? {
-        Some(row) => row,
-        None => return Err(CourseError::NotOpened),
-    };
-    let mut watched: WatchedSet = serde_json::from_str(&row.watched).unwrap_or_default();
-    let new_seconds = watched
-        .merge_report(&report.intervals, duration)
-        .map_err(|e| CourseError::BadReport(e.to_string()))?;
-    let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
-    // Judge what is new, not what was sent: a repeated report must stay harmless.
-    check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
-        .map_err(|e| CourseError::BadReport(e.to_string()))?;
+    let (lesson, video) = lesson::Entity::find_by_id(lesson_id)
+        .find_also_related(video::Entity)
+        .one(db)
+        .await?
+        .ok_or(CourseError::NotOpened)?;
+    let duration = video
+        .and_then(|v| v.duration_seconds)
+        .filter(|d| *d > 0.0)
+        .ok_or(CourseError::NotReady)?;
+    let has_questions = question_count(db, lesson_id).await? > 0;
+    // Two reports of one learner may race (a beacon and a heartbeat): the update only
+    // applies to the row as it was read, and the loser merges again.
+    for _ in 0..MAX_RACE_RETRIES {
+        let row = find(db, learner_id, lesson_id)
+            .await?
+            .ok_or(CourseError::NotOpened)?;
+        let mut watched: WatchedSet = serde_json::from_str(&row.watched).unwrap_or_default();
+        let new_seconds = watched
+            .merge_report(&report.intervals, duration)
+            .map_err(|e| CourseError::BadReport(e.to_string()))?;
+        let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
+        // Judge what is new, not what was sent: a repeated report must stay harmless.
+        check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
+            .map_err(|e| CourseError::BadReport(e.to_string()))?;
 
-    let coverage = watched.coverage(duration);
-    let video_complete =
-        row.video_complete || completion::video_complete(coverage, duration, lesson.threshold);
-    let has_questions = question_count(&txn, lesson.id).await? > 0;
-    let lesson_complete = video_complete && (!has_questions || row.checks_passed == Some(true));
-    let mut active = row.clone().into_active_model();
-    active.watched = Set(serde_json::to_string(&watched).unwrap_or_else(|_| "[]".into()));
-    active.watched_seconds = Set(watched.total_seconds());
-    active.coverage = Set(coverage);
-    active.position = Set(report.position.min(duration));
-    active.rate = Set(report.rate);
-    active.video_complete = Set(video_complete);
-    if lesson_complete && row.completed_at.is_none() {
-        active.completed_at = Set(Some(now));
-    }
-    active.last_report_at = Set(now);
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
-    if new_seconds > 0.0 {
-        let detail = serde_json::json!({
-            "intervals": report.intervals,
-            "position": report.position,
-            "rate": report.rate,
+        let coverage = watched.coverage(duration);
+        let video_complete =
+            row.video_complete || completion::video_complete(coverage, duration, lesson.threshold);
+        let lesson_complete = video_complete && (!has_questions || row.checks_passed == Some(true));
+        let mut active = row.clone().into_active_model();
+        active.watched = Set(serde_json::to_string(&watched).unwrap_or_else(|_| "[]".into()));
+        active.watched_seconds = Set(watched.total_seconds());
+        active.coverage = Set(coverage);
+        active.position = Set(report.position.min(duration));
+        active.rate = Set(report.rate);
+        active.video_complete = Set(video_complete);
+        if lesson_complete && row.completed_at.is_none() {
+            active.completed_at = Set(Some(now));
+        }
+        active.last_report_at = Set(now);
+        active.updated_at = Set(now);
+
+        let txn = db.begin().await?;
+        let updated = lesson_progress::Entity::update(active)
+            .validate()?
+            .filter(lesson_progress::Column::UpdatedAt.eq(row.updated_at))
+            .exec(&txn)
+            .await;
+        match updated {
+            Ok(_) => {}
+            Err(DbErr::RecordNotUpdated) => {
+                txn.rollback().await?;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        }
+        if new_seconds > 0.0 {
+            let detail = serde_json::json!({
+                "intervals": report.intervals,
+                "position": report.position,
+                "rate": report.rate,
+            });
+            log_event(&txn, learner_id, lesson.id, "played", now, detail).await?;
+        }
+        if video_complete && !row.video_complete {
+            let detail = serde_json::json!({
+                "coverage": coverage,
+                "threshold": completion::effective_threshold(duration, lesson.threshold),
+                "segments": watched.intervals(),
+            });
+            log_event(&txn, learner_id, lesson.id, "completed", now, detail).await?;
+        }
+        txn.commit().await?;
+        return Ok(Recorded {
+            coverage,
+            video_complete,
+            lesson_complete,
         });
-        log_event(&txn, learner_id, lesson.id, "played", now, detail).await?;
     }
-    if video_complete && !row.video_complete {
-        let detail = serde_json::json!({
-            "coverage": coverage,
-            "threshold": completion::effective_threshold(duration, lesson.threshold),
-            "segments": watched.intervals(),
-        });
-        log_event(&txn, learner_id, lesson.id, "completed", now, detail).await?;
-    }
-    txn.commit().await?;
-    Ok(Recorded {
-        coverage,
-        video_complete,
-        lesson_complete,
-    })
+    Err(CourseError::Db(DbErr::RecordNotUpdated))
 }
 
-async fn question_count(db: &impl ConnectionTrait, lesson_id: i64) -> Result<usize, DbErr> {
-    Ok(question::Entity::find()
+async fn question_count(db: &impl ConnectionTrait, lesson_id: i64) -> Result<u64, DbErr> {
+    question::Entity::find()
         .filter(question::Column::LessonId.eq(lesson_id))
-        .all(db)
-        .await?
-        .len())
+        .count(db)
+        .await
 }
 
 /// A lesson's questions with their choices, in order.
@@ -256,8 +290,7 @@ pub async fn answer(
     answers: &HashMap<i64, Vec<i64>>,
     now: DateTime<Utc>,
 ) -> Result<Attempt, CourseError> {
-    let txn = db.begin().await?;
-    let rules: Vec<Question> = questions(&txn, lesson.id)
+    let rules: Vec<Question> = questions(db, lesson.id)
         .await?
         .into_iter()
         .map(|(q, choices)| Question {
@@ -277,6 +310,8 @@ pub async fn answer(
     let score = checks::score(&rules, answers).map_err(|e| CourseError::BadAnswers(e.to_string()))?;
     let required = lesson.pass_required.and_then(|n| u32::try_from(n).ok());
     let passed = checks::passed(score, required);
+    let txn = db.begin().await?;
+    // Writing first takes SQLite's write lock before the row is read (see `opened`).
     check_attempt::ActiveModel {
         learner_id: Set(learner_id),
         lesson_id: Set(lesson.id),

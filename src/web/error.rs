@@ -168,7 +168,9 @@ impl From<crate::courses::CourseError> for AppError {
                 tracing::info!(%detail, "answers refused");
                 AppError::BadRequest("check-error-answers")
             }
-            CourseError::NotOpened => AppError::BadRequest("progress-error-not-opened"),
+            // Not opened means not theirs, or locked: say nothing more than "not found".
+            CourseError::NotOpened => AppError::NotFound,
+            CourseError::NotReady => AppError::BadRequest("progress-error-not-ready"),
             CourseError::Db(e) => e.into(),
         }
     }

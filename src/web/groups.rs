@@ -190,9 +190,15 @@ pub async fn room_viewing(
 ) -> Result<HttpResponse, AppError> {
     let (staff_id, _) = staff(&visitor)?;
     let group = managed(&state, &visitor, *id).await?;
-    let field = |name: &str| form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
     visitor.check_csrf(field("csrf_token"))?;
-    let lesson_id: i64 = field("lesson_id").parse().map_err(|_| AppError::BadRequest("group-error-lesson"))?;
+    let lesson_id: i64 = field("lesson_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("group-error-lesson"))?;
     let present = form
         .iter()
         .filter(|(k, _)| k == "present")

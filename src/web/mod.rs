@@ -109,6 +109,10 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
         web::post().to(groups::assign_course),
     )
     .route(
+        "/trainer/groups/{id}/room-viewing",
+        web::post().to(groups::room_viewing),
+    )
+    .route(
         "/trainer/groups/{id}/courses/{course}/remove",
         web::post().to(groups::unassign_course),
     )

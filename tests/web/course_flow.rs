@@ -215,3 +215,49 @@ async fn a_learner_joins_a_group_with_its_code_typed_sloppily() {
     assert_eq!(wrong.status(), 400);
     assert!(wrong.text().await.unwrap().contains("Gruppen-Code gibt es nicht"));
 }
+
+#[tokio::test]
+async fn the_trainer_credits_who_watched_together_in_the_room() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let page = format!("/trainer/groups/{}", c.group_id);
+    let action = format!("{page}/room-viewing");
+    let (lesson, learner) = (c.lessons[0].to_string(), c.learner_id.to_string());
+    post_ok(
+        &c.trainer,
+        &page,
+        &action,
+        &[("lesson_id", &lesson), ("present", &learner)],
+    )
+    .await;
+    let credits = entities::room_viewing::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(credits.len(), 1);
+    assert_eq!(
+        (credits[0].learner_id, credits[0].lesson_id),
+        (c.learner_id, c.lessons[0])
+    );
+    // Own viewing stays untouched: room credit is shown apart, never as coverage.
+    assert!(progress_of(&app, c.learner_id, c.lessons[0]).await.is_none());
+
+    // Someone outside the group, or a lesson from another course: refused, nothing stored.
+    let (_, stranger) = app.logged_in(lernwerk::accounts::Role::Learner).await;
+    let stranger = stranger.to_string();
+    let outsider = c
+        .trainer
+        .submit(&page, &action, &[("lesson_id", &lesson), ("present", &stranger)])
+        .await;
+    assert_eq!(outsider.status(), 400);
+    let foreign = c
+        .trainer
+        .submit(&page, &action, &[("lesson_id", "999999"), ("present", &learner)])
+        .await;
+    assert_eq!(foreign.status(), 400);
+    assert_eq!(
+        entities::room_viewing::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -74,12 +74,9 @@ async fn bad_progress_reports_get_a_clear_4xx_and_change_nothing() {
         report(&c.learner, 999_999, &[(0.0, 5.0)], 5.0).await.status(),
         404
     );
-    assert_eq!(
-        report(&c.learner, c.lessons[2], &[(0.0, 5.0)], 5.0)
-            .await
-            .status(),
-        403
-    );
+    // Locked: never opened, so no report is taken (and nothing is revealed).
+    let locked = report(&c.learner, c.lessons[2], &[(0.0, 5.0)], 5.0).await;
+    assert_eq!(locked.status(), 404);
     // Staff do not report progress.
     let staff_csrf = csrf_in(&c.trainer.get("/trainer").await.text().await.unwrap()).unwrap();
     let by_staff = report_with(&c.trainer, a, &staff_csrf, &[(0.0, 5.0)], 5.0).await;

@@ -495,12 +495,14 @@ impl MigrationTrait for Migration {
                     .col(big_pk_auto(LearningEvents::Id))
                     .col(big_integer(LearningEvents::LearnerId))
                     .col(big_integer(LearningEvents::LessonId))
-                    .col(string_len(LearningEvents::Kind, 16).check(Expr::col(LearningEvents::Kind).is_in([
-                        "opened",
-                        "played",
-                        "completed",
-                        "answered",
-                    ])))
+                    .col(
+                        string_len(LearningEvents::Kind, 16).check(Expr::col(LearningEvents::Kind).is_in([
+                            "opened",
+                            "played",
+                            "completed",
+                            "answered",
+                        ])),
+                    )
                     .col(timestamp_with_time_zone(LearningEvents::At))
                     .col(text(LearningEvents::Detail))
                     .foreign_key(&mut cascade(
