@@ -55,6 +55,8 @@ async fn malformed_accept_language_falls_back_to_german() {
             .await
             .unwrap();
         assert_eq!(response.status(), 200, "{header}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="de" dir="ltr">"#), "{header}");
     }
 }
 

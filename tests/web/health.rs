@@ -42,6 +42,12 @@ async fn database_failure_gives_a_translated_500_page() {
             .await
             .unwrap();
         assert_eq!(response.status(), 500);
+        let csp = response.headers()["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'self'"),
+            "security headers on a 500 too"
+        );
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
         let html = response.text().await.unwrap();
         assert!(html.contains(message), "{language}: {html}");
         assert!(!html.contains("sessions"), "no internals on the page");

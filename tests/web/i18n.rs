@@ -98,3 +98,19 @@ async fn a_logged_in_persons_language_follows_them_to_a_new_device() {
     let user = lernwerk::accounts::staff::list(&app.db).await.unwrap();
     assert_eq!(user[0].locale.as_deref(), Some("uk"));
 }
+
+#[tokio::test]
+async fn the_403_page_speaks_the_visitors_language_too() {
+    let app = spawn_app().await;
+    let trainer = app.create_staff(lernwerk::accounts::Role::Trainer, "nora").await;
+    let (_, code) = app.create_learner(trainer).await;
+    let learner = app.browser_with_language("en");
+    assert_eq!(learner.login_code(&code).await.status(), 303);
+    let refused = learner.get("/trainer").await;
+    assert_eq!(refused.status(), 403);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("You may not see this page."));
+}

@@ -166,7 +166,11 @@ async fn failed_logins_are_rate_limited_per_account_and_per_address() {
         .parse()
         .unwrap();
     assert!(wait > 0 && wait <= 15 * 60);
+    assert!(blocked.headers().contains_key("content-security-policy"));
     assert!(blocked.text().await.unwrap().contains("Zu viele Versuche"));
+    // The limit is on jan's account: another trainer at the same desk still gets in.
+    app.create_staff(Role::Trainer, "eva").await;
+    assert_eq!(app.browser().login("eva", PASSWORD).await.status(), 303);
 
     // Guessing codes from one address runs into the address limit.
     for _ in 0..3 {
