@@ -23,6 +23,8 @@ pub struct AppState {
     pub tera: Arc<Tera>,
     pub assets: Arc<web::assets::Assets>,
     pub limits: Arc<LoginLimits>,
+    /// Merges progress heartbeats in batches (group commit).
+    pub progress: crate::courses::progress_writer::ProgressWriter,
 }
 
 pub struct LoginLimits {
@@ -92,6 +94,7 @@ impl AppState {
             per_address: LoginLimiter::new(settings.rate_limit.per_address, window),
         };
         Ok(AppState {
+            progress: crate::courses::progress_writer::ProgressWriter::start(db.clone()),
             db,
             settings: Arc::new(settings),
             tera: Arc::new(tera),

@@ -15,7 +15,7 @@ use fluent_templates::Loader;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::watch;
 
-use crate::accounts::{learners, staff, Role};
+use crate::accounts::{learners, privacy, staff, Role};
 use crate::app::Application;
 use crate::config::Settings;
 use crate::media::probe::{self, ProbeError};
@@ -106,6 +106,9 @@ pub enum LearnerAction {
         #[arg(long)]
         trainer: Option<String>,
     },
+    /// Delete, with all their data, learners inactive for longer than
+    /// `learner_retention_days` (what the server does every hour), and print how many.
+    Purge,
 }
 
 /// Runs a command; the exit code is what `main` returns.
@@ -198,6 +201,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "learner {} — access code (valid {} days, once): {code}",
                 learner.id, settings.access_code_days
             );
+        }
+        Command::Learner {
+            action: LearnerAction::Purge,
+        } => {
+            let conn = open_migrated_db(&settings).await?;
+            let days = settings.learner_retention_days;
+            if days <= 0 {
+                println!("learner retention is off (learner_retention_days = {days}); nothing deleted");
+            } else {
+                let count = privacy::purge_inactive(&conn, days, chrono::Utc::now()).await?;
+                println!("deleted {count} learner(s) inactive for more than {days} days");
+            }
         }
         Command::Demo => {
             let conn = open_migrated_db(&settings).await?;

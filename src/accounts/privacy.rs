@@ -11,8 +11,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use entities::{
-    access_code, audit_log, check_attempt, course, group, group_member, learning_event, lesson,
-    lesson_progress, module, room_viewing, session, user,
+    access_code, audit_log, check_attempt, choice, course, group, group_member, learning_event, lesson,
+    lesson_progress, module, question, room_viewing, session, user,
 };
 use sea_orm::sea_query::{IntoTableRef, Query, SelectStatement};
 use sea_orm::{
@@ -44,6 +44,73 @@ async fn find_learner(db: &impl ConnectionTrait, learner_id: i64) -> Result<Opti
 /// A JSON column as JSON; text that does not parse stays text.
 fn json_text(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+/// What an attempt's `answers` column holds: {question id: [chosen choice ids]}.
+type Answers = HashMap<i64, Vec<i64>>;
+
+/// The texts of the questions and choices a learner answered, so that the export says
+/// "Wie viel sind 10 % von 50 €? – 10 €" rather than "1: [2]".
+struct AnswerTexts {
+    questions: HashMap<i64, String>,
+    choices: HashMap<i64, String>,
+}
+
+impl AnswerTexts {
+    async fn load(
+        db: &impl ConnectionTrait,
+        attempts: &[check_attempt::Model],
+    ) -> Result<AnswerTexts, DbErr> {
+        let mut question_ids = BTreeSet::new();
+        let mut choice_ids = BTreeSet::new();
+        for answers in attempts
+            .iter()
+            .filter_map(|a| serde_json::from_str::<Answers>(&a.answers).ok())
+        {
+            for (question_id, chosen) in answers {
+                question_ids.insert(question_id);
+                choice_ids.extend(chosen);
+            }
+        }
+        let questions = question::Entity::find()
+            .filter(question::Column::Id.is_in(question_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|q| (q.id, q.prompt))
+            .collect();
+        let choices = choice::Entity::find()
+            .filter(choice::Column::Id.is_in(choice_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.text))
+            .collect();
+        Ok(AnswerTexts { questions, choices })
+    }
+
+    /// One entry per question, with the texts where the question still exists.
+    fn describe(&self, raw: &str) -> Value {
+        let Ok(answers) = serde_json::from_str::<Answers>(raw) else {
+            return json_text(raw);
+        };
+        let mut questions: Vec<(i64, Vec<i64>)> = answers.into_iter().collect();
+        questions.sort_unstable_by_key(|(id, _)| *id);
+        Value::Array(
+            questions
+                .into_iter()
+                .map(|(question_id, chosen)| {
+                    json!({
+                        "question": { "id": question_id, "prompt": self.questions.get(&question_id) },
+                        "chosen": chosen.iter().map(|id| json!({
+                            "id": id,
+                            "text": self.choices.get(id),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect(),
+        )
+    }
 }
 
 /// Titles of lessons, their modules and courses, to make the export readable.
@@ -170,6 +237,7 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
         .chain(viewings.iter().map(|v| v.lesson_id))
         .collect();
     let titles = Titles::load(db, lesson_ids).await?;
+    let answer_texts = AnswerTexts::load(db, &attempts).await?;
 
     Ok(Some(json!({
         "format": EXPORT_FORMAT,
@@ -220,7 +288,7 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
         })).collect::<Vec<_>>(),
         "check_attempts": attempts.iter().map(|a| json!({
             "lesson": titles.lesson(a.lesson_id),
-            "answers": json_text(&a.answers),
+            "answers": answer_texts.describe(&a.answers),
             "correct": a.correct,
             "total": a.total,
             "passed": a.passed,
@@ -301,28 +369,48 @@ pub async fn delete_inactive_learners(
                 .add(user::Column::CreatedAt.lt(cutoff)),
         );
     let recent = [
-        active_since(session::Entity, session::Column::UserId, session::Column::CreatedAt, cutoff),
-        active_since(access_code::Entity, access_code::Column::UserId,
+        active_since(
+            session::Entity,
+            session::Column::UserId,
+            session::Column::CreatedAt,
+            cutoff,
+        ),
+        active_since(
+            access_code::Entity,
+            access_code::Column::UserId,
             access_code::Column::CreatedAt,
             cutoff,
         ),
-        active_since(group_member::Entity, group_member::Column::LearnerId,
+        active_since(
+            group_member::Entity,
+            group_member::Column::LearnerId,
             group_member::Column::JoinedAt,
             cutoff,
         ),
-        active_since(lesson_progress::Entity, lesson_progress::Column::LearnerId,
+        active_since(
+            lesson_progress::Entity,
+            lesson_progress::Column::LearnerId,
             lesson_progress::Column::UpdatedAt,
             cutoff,
         ),
-        active_since(check_attempt::Entity, check_attempt::Column::LearnerId,
+        active_since(
+            check_attempt::Entity,
+            check_attempt::Column::LearnerId,
             check_attempt::Column::CreatedAt,
             cutoff,
         ),
-        active_since(learning_event::Entity, learning_event::Column::LearnerId,
+        active_since(
+            learning_event::Entity,
+            learning_event::Column::LearnerId,
             learning_event::Column::At,
             cutoff,
         ),
-        active_since(room_viewing::Entity, room_viewing::Column::LearnerId, room_viewing::Column::At, cutoff),
+        active_since(
+            room_viewing::Entity,
+            room_viewing::Column::LearnerId,
+            room_viewing::Column::At,
+            cutoff,
+        ),
     ];
     let mut query = user::Entity::delete_many()
         .filter(user::Column::Role.eq(Role::Learner.as_str()))

@@ -8,9 +8,12 @@ pub mod groups;
 pub mod intervals;
 pub mod learning;
 pub mod progress;
+pub mod progress_writer;
 pub mod questions;
+pub mod reports;
 pub mod sequence;
 pub mod structure;
+pub mod xapi;
 
 /// Why a course-engine operation was refused. `Invalid` carries the Fluent key of the
 /// sentence the person sees.

@@ -7,7 +7,7 @@ use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, q
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -26,9 +26,6 @@ pub struct Report {
     #[serde(default = "normal_rate")]
     pub rate: f64,
 }
-
-/// How often a report is merged again after losing a race with another one.
-const MAX_RACE_RETRIES: usize = 5;
 
 fn normal_rate() -> f64 {
     1.0
@@ -124,6 +121,120 @@ async fn log_event(
     at: DateTime<Utc>,
     detail: serde_json::Value,
 ) -> Result<(), DbErr> {
+    event(learner_id, lesson_id, kind, at, detail).insert(db).await?;
+    Ok(())
+}
+
+/// What merging a report needs to know about its lesson.
+#[derive(Clone, Debug)]
+pub struct LessonFacts {
+    pub lesson_id: i64,
+    pub threshold: Option<f64>,
+    /// `None` while the video has no known duration (still processing).
+    pub duration: Option<f64>,
+    pub has_questions: bool,
+}
+
+pub async fn lesson_facts(db: &impl ConnectionTrait, lesson_id: i64) -> Result<Option<LessonFacts>, DbErr> {
+    let Some((lesson, video)) = lesson::Entity::find_by_id(lesson_id)
+        .find_also_related(video::Entity)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(LessonFacts {
+        lesson_id,
+        threshold: lesson.threshold,
+        duration: video.and_then(|v| v.duration_seconds).filter(|d| *d > 0.0),
+        has_questions: question_count(db, lesson_id).await? > 0,
+    }))
+}
+
+/// A report merged into a progress row: the row as it is now, the answer for the player
+/// and the timeline events to append.
+pub struct Merged {
+    pub row: lesson_progress::Model,
+    pub recorded: Recorded,
+    pub events: Vec<(&'static str, serde_json::Value)>,
+}
+
+/// Merges a report into the learner's row for the lesson. The report is refused whole —
+/// nothing changes — when it is malformed or claims more new watching than the time since
+/// the last report allows; a report sent twice adds nothing the second time.
+pub fn merge(
+    row: &lesson_progress::Model,
+    lesson: &LessonFacts,
+    report: &Report,
+    now: DateTime<Utc>,
+) -> Result<Merged, CourseError> {
+    if !report.position.is_finite() || report.position < 0.0 {
+        return Err(CourseError::BadReport(
+            "position is not a finite, positive number".into(),
+        ));
+    }
+    let duration = lesson.duration.ok_or(CourseError::NotReady)?;
+    let mut watched: WatchedSet = serde_json::from_str(&row.watched).unwrap_or_default();
+    let new_seconds = watched
+        .merge_report(&report.intervals, duration)
+        .map_err(|e| CourseError::BadReport(e.to_string()))?;
+    let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
+    // Judge what is new, not what was sent: a repeated report must stay harmless.
+    check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
+        .map_err(|e| CourseError::BadReport(e.to_string()))?;
+
+    let coverage = watched.coverage(duration);
+    let video_complete =
+        row.video_complete || completion::video_complete(coverage, duration, lesson.threshold);
+    let lesson_complete = video_complete && (!lesson.has_questions || row.checks_passed == Some(true));
+    let mut events = Vec::new();
+    if new_seconds > 0.0 {
+        let detail = serde_json::json!({
+            "intervals": report.intervals,
+            "position": report.position,
+            "rate": report.rate,
+        });
+        events.push(("played", detail));
+    }
+    if video_complete && !row.video_complete {
+        let detail = serde_json::json!({
+            "coverage": coverage,
+            "threshold": completion::effective_threshold(duration, lesson.threshold),
+            "segments": watched.intervals(),
+        });
+        events.push(("completed", detail));
+    }
+    let merged = lesson_progress::Model {
+        watched: serde_json::to_string(&watched).unwrap_or_else(|_| "[]".into()),
+        watched_seconds: watched.total_seconds(),
+        coverage,
+        position: report.position.min(duration),
+        rate: report.rate,
+        video_complete,
+        completed_at: row.completed_at.or(lesson_complete.then_some(now)),
+        last_report_at: now,
+        updated_at: now,
+        ..row.clone()
+    };
+    Ok(Merged {
+        row: merged,
+        recorded: Recorded {
+            coverage,
+            video_complete,
+            lesson_complete,
+        },
+        events,
+    })
+}
+
+/// A timeline entry, ready to insert.
+pub fn event(
+    learner_id: i64,
+    lesson_id: i64,
+    kind: &str,
+    at: DateTime<Utc>,
+    detail: serde_json::Value,
+) -> learning_event::ActiveModel {
     learning_event::ActiveModel {
         learner_id: Set(learner_id),
         lesson_id: Set(lesson_id),
@@ -132,107 +243,6 @@ async fn log_event(
         detail: Set(detail.to_string()),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
-    Ok(())
-}
-
-/// Merges a report into the learner's progress. The report is refused whole — nothing
-/// changes — when it is malformed or claims more new watching than the time since the
-/// last report allows; a report sent twice adds nothing the second time. Only a lesson
-/// the learner opened (which checked their access) takes reports.
-pub async fn record(
-    db: &DatabaseConnection,
-    learner_id: i64,
-    lesson_id: i64,
-    report: &Report,
-    now: DateTime<Utc>,
-) -> Result<Recorded, CourseError> {
-    if !report.position.is_finite() || report.position < 0.0 {
-        return Err(CourseError::BadReport(
-            "position is not a finite, positive number".into(),
-        ));
-    }
-    let (lesson, video) = lesson::Entity::find_by_id(lesson_id)
-        .find_also_related(video::Entity)
-        .one(db)
-        .await?
-        .ok_or(CourseError::NotOpened)?;
-    let duration = video
-        .and_then(|v| v.duration_seconds)
-        .filter(|d| *d > 0.0)
-        .ok_or(CourseError::NotReady)?;
-    let has_questions = question_count(db, lesson_id).await? > 0;
-    // Two reports of one learner may race (a beacon and a heartbeat): the update only
-    // applies to the row as it was read, and the loser merges again.
-    for _ in 0..MAX_RACE_RETRIES {
-        let row = find(db, learner_id, lesson_id)
-            .await?
-            .ok_or(CourseError::NotOpened)?;
-        let mut watched: WatchedSet = serde_json::from_str(&row.watched).unwrap_or_default();
-        let new_seconds = watched
-            .merge_report(&report.intervals, duration)
-            .map_err(|e| CourseError::BadReport(e.to_string()))?;
-        let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
-        // Judge what is new, not what was sent: a repeated report must stay harmless.
-        check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
-            .map_err(|e| CourseError::BadReport(e.to_string()))?;
-
-        let coverage = watched.coverage(duration);
-        let video_complete =
-            row.video_complete || completion::video_complete(coverage, duration, lesson.threshold);
-        let lesson_complete = video_complete && (!has_questions || row.checks_passed == Some(true));
-        let mut active = row.clone().into_active_model();
-        active.watched = Set(serde_json::to_string(&watched).unwrap_or_else(|_| "[]".into()));
-        active.watched_seconds = Set(watched.total_seconds());
-        active.coverage = Set(coverage);
-        active.position = Set(report.position.min(duration));
-        active.rate = Set(report.rate);
-        active.video_complete = Set(video_complete);
-        if lesson_complete && row.completed_at.is_none() {
-            active.completed_at = Set(Some(now));
-        }
-        active.last_report_at = Set(now);
-        active.updated_at = Set(now);
-
-        let txn = db.begin().await?;
-        let updated = lesson_progress::Entity::update(active)
-            .validate()?
-            .filter(lesson_progress::Column::UpdatedAt.eq(row.updated_at))
-            .exec(&txn)
-            .await;
-        match updated {
-            Ok(_) => {}
-            Err(DbErr::RecordNotUpdated) => {
-                txn.rollback().await?;
-                continue;
-            }
-            Err(e) => return Err(e.into()),
-        }
-        if new_seconds > 0.0 {
-            let detail = serde_json::json!({
-                "intervals": report.intervals,
-                "position": report.position,
-                "rate": report.rate,
-            });
-            log_event(&txn, learner_id, lesson.id, "played", now, detail).await?;
-        }
-        if video_complete && !row.video_complete {
-            let detail = serde_json::json!({
-                "coverage": coverage,
-                "threshold": completion::effective_threshold(duration, lesson.threshold),
-                "segments": watched.intervals(),
-            });
-            log_event(&txn, learner_id, lesson.id, "completed", now, detail).await?;
-        }
-        txn.commit().await?;
-        return Ok(Recorded {
-            coverage,
-            video_complete,
-            lesson_complete,
-        });
-    }
-    Err(CourseError::Db(DbErr::RecordNotUpdated))
 }
 
 async fn question_count(db: &impl ConnectionTrait, lesson_id: i64) -> Result<u64, DbErr> {
@@ -324,7 +334,11 @@ pub async fn answer(
     }
     .insert(&txn)
     .await?;
-    let row = find(&txn, learner_id, lesson.id)
+    let row = lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::LearnerId.eq(learner_id))
+        .filter(lesson_progress::Column::LessonId.eq(lesson.id))
+        .lock_exclusive()
+        .one(&txn)
         .await?
         .ok_or(CourseError::NotOpened)?;
     // Once passed, a later failed try does not take the lesson away again.

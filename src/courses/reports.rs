@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use entities::{course, group, learning_event, lesson, lesson_progress, module, question, room_viewing, user};
+use entities::{
+    course, group, learning_event, lesson, lesson_progress, module, question, room_viewing, user,
+};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 
@@ -151,7 +153,9 @@ pub async fn group_report(db: &impl ConnectionTrait, group: &group::Model) -> Re
         .all(db)
         .await?
     {
-        *together.entry((viewing.learner_id, viewing.lesson_id)).or_default() += 1;
+        *together
+            .entry((viewing.learner_id, viewing.lesson_id))
+            .or_default() += 1;
     }
 
     let mut learners = Vec::new();
@@ -231,11 +235,7 @@ impl Facts<'_> {
             lesson_id,
             state,
             watched_percent: row.map_or(0, |p| percent(p.coverage)),
-            watched_together: self
-                .together
-                .get(&(learner_id, lesson_id))
-                .copied()
-                .unwrap_or(0),
+            watched_together: self.together.get(&(learner_id, lesson_id)).copied().unwrap_or(0),
         }
     }
 }
@@ -301,7 +301,10 @@ fn percent(share: f64) -> u8 {
     }
 }
 
-async fn lessons_with_questions(db: &impl ConnectionTrait, lesson_ids: Vec<i64>) -> Result<HashSet<i64>, DbErr> {
+async fn lessons_with_questions(
+    db: &impl ConnectionTrait,
+    lesson_ids: Vec<i64>,
+) -> Result<HashSet<i64>, DbErr> {
     Ok(question::Entity::find()
         .filter(question::Column::LessonId.is_in(lesson_ids))
         .all(db)
@@ -481,11 +484,14 @@ pub async fn learner_report(
         .map(|g| (g.id, g.name))
         .collect();
 
-    // (at, tie-breaker) → entry; room viewings sort after events of the same instant.
-    let mut entries: Vec<((DateTime<Utc>, i64, i64), TimelineEntry)> = Vec::new();
+    // (at, source, id) → entry: a stable order even for entries of the same instant.
+    let mut entries: Vec<(SortKey, TimelineEntry)> = Vec::new();
     for event in &events {
         if let Some(what) = happening(event) {
-            entries.push(((event.at, 0, event.id), titles.entry(event.at, event.lesson_id, what)));
+            entries.push((
+                (event.at, 0, event.id),
+                titles.entry(event.at, event.lesson_id, what),
+            ));
         }
     }
     for viewing in &viewings {
@@ -498,7 +504,7 @@ pub async fn learner_report(
             titles.entry(viewing.at, viewing.lesson_id, what),
         ));
     }
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|(key, _)| std::cmp::Reverse(*key));
     let available = entries.len();
     let keep = limit.map_or(available, |n| usize::try_from(n).unwrap_or(usize::MAX));
     // Unknown event kinds are skipped, so count what the database held, not what is shown.
@@ -511,6 +517,9 @@ pub async fn learner_report(
         truncated,
     })
 }
+
+/// When, which source (0: event, 1: room viewing) and which row: a total order.
+type SortKey = (DateTime<Utc>, i64, i64);
 
 /// Lesson and course titles for timeline entries.
 struct Titles {

@@ -13,9 +13,11 @@ pub mod i18n;
 pub mod learner;
 pub mod media_files;
 pub mod middleware;
+pub mod privacy;
 pub mod progress_api;
 pub mod questions;
 pub mod render;
+pub mod reports;
 pub mod session;
 pub mod trainer;
 pub mod upload_form;
@@ -112,6 +114,32 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
         "/trainer/groups/{id}/room-viewing",
         web::post().to(groups::room_viewing),
     )
+    // Reports: group matrix, learner timeline, CSV/JSON/xAPI exports.
+    .route("/trainer/groups/{id}/report", web::get().to(reports::group_page))
+    .route(
+        "/trainer/groups/{id}/report.csv",
+        web::get().to(reports::group_csv),
+    )
+    .route(
+        "/trainer/groups/{id}/report.json",
+        web::get().to(reports::group_json),
+    )
+    .route(
+        "/trainer/groups/{id}/xapi.json",
+        web::get().to(reports::group_xapi),
+    )
+    .route(
+        "/trainer/learners/{id}/report",
+        web::get().to(reports::learner_page),
+    )
+    .route(
+        "/trainer/learners/{id}/report.csv",
+        web::get().to(reports::learner_csv),
+    )
+    .route(
+        "/trainer/learners/{id}/report.json",
+        web::get().to(reports::learner_json),
+    )
     .route(
         "/trainer/groups/{id}/courses/{course}/remove",
         web::post().to(groups::unassign_course),
@@ -132,6 +160,17 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
         web::post().to(admin::revoke_sessions),
     )
     .route("/admin/audit", web::get().to(admin::audit))
+    // Privacy (DSGVO): data downloads, deleting learners.
+    .route("/learn/my-data.json", web::get().to(privacy::my_data))
+    .route(
+        "/trainer/learners/{id}/data.json",
+        web::get().to(privacy::learner_data),
+    )
+    .route("/admin/learners", web::get().to(privacy::admin_learners))
+    .route(
+        "/admin/learners/{id}/delete",
+        web::post().to(privacy::delete_learner),
+    )
     .default_service(web::to(|| async {
         Err::<actix_web::HttpResponse, _>(AppError::NotFound)
     }));

@@ -3,7 +3,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
-use sea_orm::{TransactionSession, TransactionTrait};
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use super::error::AppError;
@@ -103,10 +103,12 @@ async fn learners_page(
 ) -> Result<HttpResponse, AppError> {
     let admin = visitor.require(Role::Admin)?;
     let mut ctx = render::base_context(req, visitor);
-    ctx.insert(
-        "learners",
-        &learners::list_for(&state.db, admin.id, Role::Admin).await?,
-    );
+    let rows: Vec<LearnerRow> = learners::list_for(&state.db, admin.id, Role::Admin)
+        .await?
+        .into_iter()
+        .map(LearnerRow::from)
+        .collect();
+    ctx.insert("learners", &rows);
     ctx.insert("retention_days", &state.settings.learner_retention_days);
     ctx.insert("confirmed_value", CONFIRMED);
     if let Some(number) = deleted {
@@ -116,6 +118,27 @@ async fn learners_page(
         ctx.insert("error", &visitor.lang.t(key));
     }
     render::page(state, req, visitor, "admin/learners.html", status, &ctx)
+}
+
+/// One learner as the admin list shows them.
+#[derive(serde::Serialize)]
+struct LearnerRow {
+    id: i64,
+    nickname: Option<String>,
+    created: String,
+    last_seen: Option<String>,
+}
+
+impl From<entities::user::Model> for LearnerRow {
+    fn from(u: entities::user::Model) -> Self {
+        let day = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d").to_string();
+        LearnerRow {
+            id: u.id,
+            nickname: u.nickname,
+            created: day(u.created_at),
+            last_seen: u.last_seen_at.map(day),
+        }
+    }
 }
 
 #[derive(Deserialize)]

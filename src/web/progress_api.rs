@@ -9,7 +9,7 @@ use super::error::AppError;
 use super::learner::learner;
 use super::session::Visitor;
 use crate::app::AppState;
-use crate::courses::progress::{self, Report};
+use crate::courses::progress::Report;
 
 #[derive(Deserialize)]
 pub struct ProgressBody {
@@ -29,6 +29,10 @@ pub async fn report(
     visitor.check_csrf(&body.csrf)?;
     // Opening the lesson page checked access and started the row; a report for a lesson
     // without a row is not the learner's (or still locked) and gets 404.
-    let recorded = progress::record(&state.db, user.id, *id, &body.report, Utc::now()).await?;
+    let body = body.into_inner();
+    let recorded = state
+        .progress
+        .record(user.id, *id, body.report, Utc::now())
+        .await?;
     Ok(HttpResponse::Ok().json(recorded))
 }
