@@ -32,6 +32,12 @@ pub async fn create(
     }
     .insert(db)
     .await?;
+    // Logging in is being seen: the retention rule for inactive learners reads this.
+    user::Entity::update_many()
+        .col_expr(user::Column::LastSeenAt, Expr::value(now))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(NewSession { token, csrf_token })
 }
 

@@ -439,6 +439,61 @@ async fn renumber_lessons(db: &impl ConnectionTrait, ids: &[i64]) -> Result<(), 
     Ok(())
 }
 
+/// Puts the course's modules in the order given (drag and drop). `ids` must name each
+/// module of the course exactly once.
+pub async fn set_module_order(
+    db: &DatabaseConnection,
+    course_id: i64,
+    ids: &[i64],
+) -> Result<(), CourseError> {
+    let txn = db.begin().await?;
+    let current: Vec<i64> = module::Entity::find()
+        .filter(module::Column::CourseId.eq(course_id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    if !same_members(&current, ids) {
+        return Err(CourseError::Invalid("course-error-order"));
+    }
+    for (position, id) in ids.iter().enumerate() {
+        module::Entity::update_many()
+            .col_expr(
+                module::Column::Position,
+                sea_orm::sea_query::Expr::value(position as i32),
+            )
+            .filter(module::Column::Id.eq(*id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Puts the module's lessons in the order given; `ids` must name each of them once.
+pub async fn set_lesson_order(
+    db: &DatabaseConnection,
+    module_id: i64,
+    ids: &[i64],
+) -> Result<(), CourseError> {
+    let txn = db.begin().await?;
+    if !same_members(&lesson_ids_in(&txn, module_id).await?, ids) {
+        return Err(CourseError::Invalid("course-error-order"));
+    }
+    renumber_lessons(&txn, ids).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// True when `b` holds exactly the ids of `a`, each once.
+fn same_members(a: &[i64], b: &[i64]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
 /// `ids` with `id` swapped one place up or down.
 fn reordered(ids: &[i64], id: i64, direction: Direction) -> Vec<i64> {
     let mut out = ids.to_vec();
@@ -463,6 +518,14 @@ mod tests {
         assert_eq!(reordered(&[1, 2, 3], 1, Direction::Up), vec![1, 2, 3]);
         assert_eq!(reordered(&[1, 2, 3], 3, Direction::Down), vec![1, 2, 3]);
         assert_eq!(reordered(&[1, 2, 3], 9, Direction::Down), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn an_order_must_name_every_item_once() {
+        assert!(same_members(&[1, 2, 3], &[3, 1, 2]));
+        assert!(!same_members(&[1, 2, 3], &[1, 2]));
+        assert!(!same_members(&[1, 2, 3], &[1, 2, 2, 3]));
+        assert!(!same_members(&[1, 2, 3], &[1, 2, 4]));
     }
 
     #[test]

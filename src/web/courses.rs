@@ -3,6 +3,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use entities::{course, video};
+use sea_orm::EntityTrait;
 use serde::Deserialize;
 
 use super::error::AppError;
@@ -447,4 +448,90 @@ pub async fn change_module(
         "/trainer/courses/{}#module-{target_id}",
         course.id
     )))
+}
+
+#[derive(Deserialize)]
+pub struct OrderForm {
+    /// Ids in their new order, comma-separated.
+    #[serde(default)]
+    order: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+impl OrderForm {
+    fn ids(&self) -> Result<Vec<i64>, AppError> {
+        self.order
+            .split(',')
+            .filter(|part| !part.trim().is_empty())
+            .map(|part| part.trim().parse())
+            .collect::<Result<_, _>>()
+            .map_err(|_| AppError::BadRequest("course-error-order"))
+    }
+}
+
+/// Drag and drop of modules: the whole new order at once.
+pub async fn order_modules(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<OrderForm>,
+) -> Result<HttpResponse, AppError> {
+    let course = managed_course(&state, &visitor, *id).await?;
+    visitor.check_csrf(&form.csrf_token)?;
+    structure::set_module_order(&state.db, course.id, &form.ids()?).await?;
+    Ok(see_other(format!("/trainer/courses/{}", course.id)))
+}
+
+/// Drag and drop of a module's lessons.
+pub async fn order_lessons(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<OrderForm>,
+) -> Result<HttpResponse, AppError> {
+    let (module, course) = managed_module(&state, &visitor, *id).await?;
+    visitor.check_csrf(&form.csrf_token)?;
+    structure::set_lesson_order(&state.db, module.id, &form.ids()?).await?;
+    Ok(see_other(format!(
+        "/trainer/courses/{}#module-{}",
+        course.id, module.id
+    )))
+}
+
+/// The lesson as a learner sees it, for the trainer to check: plays, records nothing.
+pub async fn preview_lesson(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    visitor: Visitor,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (lesson, _) = managed_lesson(&state, &visitor, *id).await?;
+    let video = video::Entity::find_by_id(lesson.video_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let questions: Vec<_> = crate::courses::progress::questions(&state.db, lesson.id)
+        .await?
+        .into_iter()
+        .map(|(question, choices)| serde_json::json!({ "question": question, "choices": choices }))
+        .collect();
+    let mut ctx = render::base_context(&req, &visitor);
+    ctx.insert("preview", &true);
+    ctx.insert("lesson", &lesson);
+    ctx.insert(
+        "playable",
+        &(video.status == "ready" && video.package_dir.is_some()),
+    );
+    ctx.insert("video", &video);
+    ctx.insert("resume_at", &0.0);
+    ctx.insert("questions", &questions);
+    render::page(
+        &state,
+        &req,
+        &visitor,
+        "learner/lesson.html",
+        StatusCode::OK,
+        &ctx,
+    )
 }

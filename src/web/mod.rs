@@ -83,12 +83,24 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/trainer/modules/{id}", web::post().to(courses::rename_module))
     .route("/trainer/modules/{id}/move", web::post().to(courses::move_module))
     .route(
+        "/trainer/courses/{id}/order",
+        web::post().to(courses::order_modules),
+    )
+    .route(
+        "/trainer/modules/{id}/order",
+        web::post().to(courses::order_lessons),
+    )
+    .route(
         "/trainer/modules/{id}/lessons",
         web::post().to(courses::add_lesson),
     )
     .route("/trainer/lessons/{id}", web::get().to(courses::show_lesson))
     .route("/trainer/lessons/{id}", web::post().to(courses::update_lesson))
     .route("/trainer/lessons/{id}/move", web::post().to(courses::move_lesson))
+    .route(
+        "/trainer/lessons/{id}/preview",
+        web::get().to(courses::preview_lesson),
+    )
     .route(
         "/trainer/lessons/{id}/module",
         web::post().to(courses::change_module),

@@ -61,6 +61,7 @@
   }
 
   function report() {
+    if (!url) return; // a trainer's preview records nothing
     var payload = body();
     if (payload.intervals.length === 0 && video.paused) return;
     fetch(url, {
@@ -74,6 +75,7 @@
   }
 
   function beacon() {
+    if (!url) return;
     var payload = body();
     if (payload.intervals.length === 0) return;
     var blob = new Blob([JSON.stringify(payload)], { type: "application/json" });

@@ -10,12 +10,22 @@ use crate::helpers::{location, spawn_app};
 async fn valid_code_logs_the_learner_in_once() {
     let app = spawn_app().await;
     let trainer = app.create_staff(Role::Trainer, "tina").await;
-    let (_, code) = app.create_learner(trainer).await;
+    let (learner_id, code) = app.create_learner(trainer).await;
 
     let phone = app.browser();
     let response = phone.login_code(&code.to_lowercase().replace('-', " ")).await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/learn");
+    let seen = entities::user::Entity::find_by_id(learner_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        seen.last_seen_at
+            .is_some_and(|t| Utc::now() - t < Duration::minutes(1)),
+        "login counts as seen"
+    );
     let page = phone.get("/learn").await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("Kim"));

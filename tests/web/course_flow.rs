@@ -261,3 +261,70 @@ async fn the_trainer_credits_who_watched_together_in_the_room() {
         1
     );
 }
+
+#[tokio::test]
+async fn drag_and_drop_orders_are_whole_and_keep_progress() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let [a, b, _] = c.lessons;
+    c.learner.get(&format!("/learn/lessons/{a}")).await;
+    let page = format!("/trainer/courses/{}", c.course_id);
+    let lessons = format!("/trainer/modules/{}/order", c.modules[0]);
+    post_ok(&c.trainer, &page, &lessons, &[("order", &format!("{b},{a}"))]).await;
+    assert_eq!(
+        crate::course_setup::lesson_ids_in_order(&app, c.modules[0]).await,
+        vec![b, a]
+    );
+    assert!(
+        progress_of(&app, c.learner_id, a).await.is_some(),
+        "progress stays with the lesson"
+    );
+
+    let modules = format!("{page}/order");
+    let (m1, m2) = (c.modules[0], c.modules[1]);
+    post_ok(&c.trainer, &page, &modules, &[("order", &format!("{m2},{m1}"))]).await;
+    let html = c.trainer.get(&page).await.text().await.unwrap();
+    assert!(html.find("Im Laden").unwrap() < html.find("Grundlagen").unwrap());
+
+    // An order that leaves out, repeats or smuggles in an item changes nothing.
+    for bad in [
+        format!("{a}"),
+        format!("{a},{a}"),
+        format!("{a},{b},{}", c.lessons[2]),
+        "x".into(),
+    ] {
+        let response = c.trainer.submit(&page, &lessons, &[("order", &bad)]).await;
+        assert_eq!(response.status(), 400, "{bad}");
+    }
+    assert_eq!(
+        crate::course_setup::lesson_ids_in_order(&app, c.modules[0]).await,
+        vec![b, a]
+    );
+}
+
+#[tokio::test]
+async fn the_trainer_previews_a_lesson_without_recording_anything() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let preview = c
+        .trainer
+        .get(&format!("/trainer/lessons/{}/preview", c.lessons[1]))
+        .await;
+    assert_eq!(preview.status(), 200);
+    let html = preview.text().await.unwrap();
+    assert!(
+        html.contains("Wie viel sind 10 % von 50 €?"),
+        "the questions are shown"
+    );
+    assert!(!html.contains("/answers"), "but cannot be sent");
+    assert!(entities::lesson_progress::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .is_empty());
+    let learner_tries = c
+        .learner
+        .get(&format!("/trainer/lessons/{}/preview", c.lessons[1]))
+        .await;
+    assert_eq!(learner_tries.status(), 403);
+}

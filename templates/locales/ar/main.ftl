@@ -343,3 +343,9 @@ report-timeline-completed-detail = تمت مشاهدة { $percent }٪
 report-timeline-answered-passed = { $correct } من { $total } صحيحة – تم الاجتياز
 report-timeline-answered-failed = { $correct } من { $total } صحيحة – لم يتم الاجتياز
 report-timeline-together-detail = المجموعة: { $group }
+
+# المعاينة والترتيب
+lesson-preview = معاينة
+lesson-preview-note = معاينة: هكذا يرى المشاركون هذا الدرس. لا يُحفظ هنا شيء.
+course-drag-help = نصيحة: يمكنك أيضًا سحب الوحدات والدروس بالفأرة إلى مكانها.
+course-error-order = الترتيب الجديد لا يناسب الدورة. يُرجى إعادة تحميل الصفحة.

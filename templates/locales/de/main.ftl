@@ -339,3 +339,9 @@ report-timeline-completed-detail = { $percent } % gesehen
 report-timeline-answered-passed = { $correct } von { $total } richtig – bestanden
 report-timeline-answered-failed = { $correct } von { $total } richtig – nicht bestanden
 report-timeline-together-detail = Gruppe: { $group }
+
+# Vorschau und Reihenfolge
+lesson-preview = Vorschau
+lesson-preview-note = Vorschau: So sehen Lernende diese Lektion. Hier wird nichts gespeichert.
+course-drag-help = Tipp: Module und Lektionen lassen sich auch mit der Maus an ihren Platz ziehen.
+course-error-order = Die neue Reihenfolge passt nicht zum Kurs. Bitte laden Sie die Seite neu.

@@ -339,3 +339,9 @@ report-timeline-completed-detail = { $percent }% watched
 report-timeline-answered-passed = { $correct } of { $total } right – passed
 report-timeline-answered-failed = { $correct } of { $total } right – not passed
 report-timeline-together-detail = Group: { $group }
+
+# Preview and order
+lesson-preview = Preview
+lesson-preview-note = Preview: this is how learners see this lesson. Nothing is saved here.
+course-drag-help = Tip: you can also drag modules and lessons into place with the mouse.
+course-error-order = The new order does not match the course. Please reload the page.

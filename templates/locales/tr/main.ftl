@@ -339,3 +339,9 @@ report-timeline-completed-detail = %{ $percent } izlendi
 report-timeline-answered-passed = { $total } sorudan { $correct } doğru – geçti
 report-timeline-answered-failed = { $total } sorudan { $correct } doğru – geçemedi
 report-timeline-together-detail = Grup: { $group }
+
+# Önizleme ve sıra
+lesson-preview = Önizleme
+lesson-preview-note = Önizleme: Katılımcılar bu dersi böyle görür. Burada hiçbir şey kaydedilmez.
+course-drag-help = İpucu: Modülleri ve dersleri fareyle de yerlerine sürükleyebilirsiniz.
+course-error-order = Yeni sıra kursa uymuyor. Lütfen sayfayı yeniden yükleyin.

@@ -341,3 +341,9 @@ report-timeline-completed-detail = Переглянуто { $percent } %
 report-timeline-answered-passed = { $correct } з { $total } правильно – складено
 report-timeline-answered-failed = { $correct } з { $total } правильно – не складено
 report-timeline-together-detail = Група: { $group }
+
+# Попередній перегляд і порядок
+lesson-preview = Попередній перегляд
+lesson-preview-note = Попередній перегляд: так учасники бачать цей урок. Тут нічого не зберігається.
+course-drag-help = Порада: модулі й уроки також можна перетягнути мишею на потрібне місце.
+course-error-order = Новий порядок не відповідає курсу. Будь ласка, перезавантажте сторінку.
