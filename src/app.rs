@@ -25,6 +25,8 @@ pub struct AppState {
     pub limits: Arc<LoginLimits>,
     /// Merges progress heartbeats in batches (group commit).
     pub progress: crate::courses::progress_writer::ProgressWriter,
+    /// Sessions of heartbeat senders, remembered for a few seconds.
+    pub heartbeat_sessions: Arc<web::heartbeat_auth::HeartbeatSessions>,
 }
 
 pub struct LoginLimits {
@@ -95,6 +97,7 @@ impl AppState {
         };
         Ok(AppState {
             progress: crate::courses::progress_writer::ProgressWriter::start(db.clone()),
+            heartbeat_sessions: Arc::default(),
             db,
             settings: Arc::new(settings),
             tera: Arc::new(tera),

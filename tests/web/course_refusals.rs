@@ -78,6 +78,23 @@ async fn bad_progress_reports_get_a_clear_4xx_and_change_nothing() {
     let locked = report(&c.learner, c.lessons[2], &[(0.0, 5.0)], 5.0).await;
     assert_eq!(locked.status(), 404);
     // Staff do not report progress.
+    // Without a session, or with a broken cookie: sent to the code login, nothing stored.
+    let anonymous = app.browser();
+    assert_eq!(
+        report_with(&anonymous, a, &csrf, &[(0.0, 5.0)], 5.0)
+            .await
+            .status(),
+        303
+    );
+    let broken = anonymous
+        .client
+        .post(format!("{}/api/v1/progress/{a}", app.address))
+        .header("cookie", "lw_session=%%%")
+        .json(&serde_json::json!({ "csrf": csrf, "intervals": [], "position": 0 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(broken.status(), 303);
     let staff_csrf = csrf_in(&c.trainer.get("/trainer").await.text().await.unwrap()).unwrap();
     let by_staff = report_with(&c.trainer, a, &staff_csrf, &[(0.0, 5.0)], 5.0).await;
     assert_eq!(by_staff.status(), 403);

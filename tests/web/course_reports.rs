@@ -139,7 +139,7 @@ async fn body_of(browser: &Browser, path: &str) -> String {
 
 #[tokio::test]
 async fn the_group_report_shows_each_learner_in_each_lesson() {
-    let Walked { c, .. } = walked_course().await;
+    let Walked { app: _app, c, .. } = walked_course().await; // the app must outlive the requests
     let [a, b, lesson_c] = c.lessons;
     let group_page = body_of(&c.trainer, &format!("/trainer/groups/{}", c.group_id)).await;
     assert!(group_page.contains(&format!("href=\"/trainer/groups/{}/report\"", c.group_id)));
@@ -215,7 +215,11 @@ async fn the_group_report_shows_each_learner_in_each_lesson() {
 
 #[tokio::test]
 async fn the_group_csv_opens_in_german_excel_and_says_what_happened() {
-    let Walked { c, other_id, .. } = walked_course().await;
+    let Walked {
+        app: _app,
+        c,
+        other_id,
+    } = walked_course().await;
     let response = c
         .trainer
         .get(&format!("/trainer/groups/{}/report.csv", c.group_id))
@@ -282,7 +286,7 @@ async fn the_group_csv_opens_in_german_excel_and_says_what_happened() {
 
 #[tokio::test]
 async fn the_group_json_has_states_and_credits() {
-    let Walked { c, .. } = walked_course().await;
+    let Walked { app: _app, c, .. } = walked_course().await; // the app must outlive the requests
     let json: Value = c
         .trainer
         .get(&format!("/trainer/groups/{}/report.json", c.group_id))
@@ -328,7 +332,7 @@ async fn the_group_json_has_states_and_credits() {
 
 #[tokio::test]
 async fn the_learner_timeline_is_newest_first() {
-    let Walked { c, .. } = walked_course().await;
+    let Walked { app: _app, c, .. } = walked_course().await; // the app must outlive the requests
     let json: Value = c
         .trainer
         .get(&format!("/trainer/learners/{}/report.json", c.learner_id))
