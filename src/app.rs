@@ -44,7 +44,7 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         std::fs::create_dir_all(&settings.media_dir)?;
-        let db = db::connect(&settings.database_url()).await?;
+        let db = db::connect_for_server(&settings.database_url()).await?;
         db::migrate(&db).await?;
         let learner_retention_days = settings.learner_retention_days;
         let state = AppState::new(db.clone(), settings)?;

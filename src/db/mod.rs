@@ -5,7 +5,7 @@ mod migrations;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, SqlxSqliteConnector};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqlxSqliteConnector};
 use sea_orm_migration::MigratorTrait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
@@ -14,6 +14,33 @@ pub use migrations::Migrator;
 /// Opens `url`. SQLite gets WAL, `synchronous=NORMAL`, a busy timeout and foreign keys on
 /// every pooled connection; `postgres://` URLs go through sea-orm's own pool.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    open(url, true).await
+}
+
+/// Like `connect`, for the long-running server: SQLite's write-ahead log is checkpointed
+/// by a background task every second instead of inside whichever commit crosses the
+/// threshold, so no request waits behind a checkpoint.
+pub async fn connect_for_server(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = open(url, false).await?;
+    if url.starts_with("sqlite:") {
+        let checkpointing = db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                tick.tick().await;
+                if let Err(e) = checkpointing
+                    .execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)")
+                    .await
+                {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                }
+            }
+        });
+    }
+    Ok(db)
+}
+
+async fn open(url: &str, auto_checkpoint: bool) -> Result<DatabaseConnection, DbErr> {
     if url.starts_with("sqlite:") {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| DbErr::Custom(format!("bad SQLite URL: {e}")))?
@@ -21,7 +48,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .pragma("wal_autocheckpoint", if auto_checkpoint { "1000" } else { "0" });
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
