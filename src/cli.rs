@@ -75,8 +75,13 @@ pub enum Command {
         #[command(subcommand)]
         action: LearnerAction,
     },
-    /// Create the demo accounts (again) and print their logins.
-    Demo,
+    /// Create the demo accounts (again), the demo group and courses, and print the logins.
+    Demo {
+        /// The videos `scripts/make-demo-media` made; without it, only accounts and the
+        /// group are made [default: MEDIA_DIR/demo-src].
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -214,10 +219,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("deleted {count} learner(s) inactive for more than {days} days");
             }
         }
-        Command::Demo => {
+        Command::Demo { from } => {
             let conn = open_migrated_db(&settings).await?;
-            let logins = demo::seed(&conn, &settings).await?;
-            println!("{logins}");
+            let from = from.unwrap_or_else(|| settings.media_dir.join("demo-src"));
+            let summary = demo::seed(&conn, &settings, &from).await?;
+            println!("{summary}");
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! rest applies them to the database.
 
 pub mod checks;
+pub mod choice_pictures;
 pub mod completion;
 pub mod groups;
 pub mod intervals;
@@ -29,6 +30,14 @@ pub enum CourseError {
     NotOpened,
     #[error("the lesson's video has no known duration yet")]
     NotReady,
+    /// A picture on an answer was refused; `line` is the answer's line in the form.
+    #[error("picture of answer {line}: {source}")]
+    Picture {
+        line: usize,
+        source: crate::media::pictures::PictureError,
+    },
+    #[error("storing files: {0}")]
+    Storage(String),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

@@ -1,4 +1,6 @@
-//! Writing a lesson's check questions.
+//! Writing a lesson's check questions, with an optional picture on each answer.
+
+use std::path::Path;
 
 use entities::{choice, question};
 use sea_orm::{
@@ -6,41 +8,72 @@ use sea_orm::{
 };
 
 use super::checks::{self, Question, QuestionKind};
+use super::choice_pictures;
 use super::CourseError;
+use crate::media::pictures::{self, Picture};
 
 pub const MAX_CHOICES: usize = 6;
 const MAX_PROMPT_CHARS: usize = 500;
 const MAX_CHOICE_CHARS: usize = 300;
 
-/// A question as a trainer typed it: the prompt and (text, right?) per choice.
+/// A question as a trainer typed it.
 pub struct NewQuestion {
     pub prompt: String,
     pub kind: QuestionKind,
-    pub choices: Vec<(String, bool)>,
+    pub choices: Vec<NewChoice>,
+}
+
+/// One answer line of the form.
+pub struct NewChoice {
+    /// The line's number in the form (1-based), for messages about it.
+    pub line: usize,
+    pub text: String,
+    pub correct: bool,
+    /// The uploaded file as it came, if one was chosen for this line.
+    pub picture: Option<Vec<u8>>,
+}
+
+impl NewChoice {
+    pub fn text(line: usize, text: &str, correct: bool) -> NewChoice {
+        NewChoice {
+            line,
+            text: text.to_owned(),
+            correct,
+            picture: None,
+        }
+    }
 }
 
 impl NewQuestion {
     /// Drops empty choice lines, then checks what is left with the scoring rules, so a
-    /// question that could never be answered right is never stored.
+    /// question that could never be answered right is never stored. A picture needs its
+    /// answer text: it is the picture's description for people who cannot see it.
     pub fn check(self) -> Result<NewQuestion, CourseError> {
         let prompt = self.prompt.trim().to_owned();
         if prompt.is_empty() || prompt.chars().count() > MAX_PROMPT_CHARS {
             return Err(CourseError::Invalid("question-error-prompt"));
         }
-        let choices: Vec<(String, bool)> = self
-            .choices
-            .into_iter()
-            .map(|(text, right)| (text.trim().to_owned(), right))
-            .filter(|(text, _)| !text.is_empty())
-            .collect();
-        if choices.len() > MAX_CHOICES || choices.iter().any(|(t, _)| t.chars().count() > MAX_CHOICE_CHARS) {
+        let mut choices = Vec::with_capacity(self.choices.len());
+        for mut choice in self.choices {
+            choice.text = choice.text.trim().to_owned();
+            match (choice.text.is_empty(), choice.picture.is_some()) {
+                (true, true) => return Err(CourseError::Invalid("picture-error-needs-text")),
+                (true, false) => {}
+                (false, _) => choices.push(choice),
+            }
+        }
+        if choices.len() > MAX_CHOICES || choices.iter().any(|c| c.text.chars().count() > MAX_CHOICE_CHARS) {
             return Err(CourseError::Invalid("question-error-choices"));
         }
         let ids: Vec<i64> = (0..choices.len() as i64).collect();
         let rule = Question {
             id: 0,
             kind: self.kind,
-            correct: ids.iter().copied().filter(|i| choices[*i as usize].1).collect(),
+            correct: ids
+                .iter()
+                .copied()
+                .filter(|i| choices[*i as usize].correct)
+                .collect(),
             choices: ids,
         };
         checks::validate_question(&rule).map_err(|e| match e {
@@ -55,13 +88,22 @@ impl NewQuestion {
     }
 }
 
-/// Stores a checked question at the end of the lesson's questions.
+/// Stores a checked question at the end of the lesson's questions, its pictures under
+/// `media_dir`. All or nothing: a refused picture or a failed write leaves neither a
+/// question nor a file behind.
 pub async fn add(
     db: &DatabaseConnection,
+    media_dir: &Path,
     lesson_id: i64,
     new: NewQuestion,
 ) -> Result<question::Model, CourseError> {
-    let new = new.check()?;
+    let mut new = new.check()?;
+    let uploads: Vec<(usize, Option<Vec<u8>>)> = new
+        .choices
+        .iter_mut()
+        .map(|c| (c.line, c.picture.take()))
+        .collect();
+    let pictures = prepare_pictures(uploads).await?;
     let txn = db.begin().await?;
     let position = question::Entity::find()
         .filter(question::Column::LessonId.eq(lesson_id))
@@ -77,24 +119,86 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
-    for (position, (text, correct)) in new.choices.into_iter().enumerate() {
-        choice::ActiveModel {
-            question_id: Set(stored.id),
-            position: Set(position as i32),
-            text: Set(text),
-            correct: Set(correct),
-            ..Default::default()
+    // A folder left by an earlier failure under a reused id must not mix in.
+    choice_pictures::remove_all(media_dir, stored.id)
+        .await
+        .map_err(|e| CourseError::Storage(format!("clearing picture folder: {e}")))?;
+    let written = insert_choices(&txn, media_dir, stored.id, new.choices, pictures).await;
+    let committed = match written {
+        Ok(()) => txn.commit().await.map_err(CourseError::from),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = committed {
+        if let Err(cleanup) = choice_pictures::remove_all(media_dir, stored.id).await {
+            tracing::warn!(question = stored.id, %cleanup, "pictures of a failed question stay");
         }
-        .insert(&txn)
-        .await?;
+        return Err(e);
     }
-    txn.commit().await?;
     Ok(stored)
 }
 
-pub async fn delete(db: &DatabaseConnection, question_id: i64) -> Result<(), CourseError> {
-    question::Entity::delete_by_id(question_id).exec(db).await?;
+async fn insert_choices(
+    txn: &impl sea_orm::ConnectionTrait,
+    media_dir: &Path,
+    question_id: i64,
+    choices: Vec<NewChoice>,
+    pictures: Vec<Option<Picture>>,
+) -> Result<(), CourseError> {
+    for (position, (new, picture)) in choices.into_iter().zip(pictures).enumerate() {
+        let size = |v: u32| i32::try_from(v).ok();
+        let stored = choice::ActiveModel {
+            question_id: Set(question_id),
+            position: Set(position as i32),
+            text: Set(new.text),
+            correct: Set(new.correct),
+            image_path: Set(None),
+            image_width: Set(picture.as_ref().and_then(|p| size(p.width))),
+            image_height: Set(picture.as_ref().and_then(|p| size(p.height))),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        if let Some(picture) = picture {
+            let path = choice_pictures::store(media_dir, question_id, stored.id, &picture.jpeg)
+                .await
+                .map_err(|e| CourseError::Storage(format!("writing a picture: {e}")))?;
+            let mut with_path: choice::ActiveModel = stored.into();
+            with_path.image_path = Set(Some(path));
+            with_path.update(txn).await?;
+        }
+    }
     Ok(())
+}
+
+/// Decodes and re-encodes the uploads on a blocking thread, one after the other; the
+/// first refusal names its line.
+async fn prepare_pictures(
+    uploads: Vec<(usize, Option<Vec<u8>>)>,
+) -> Result<Vec<Option<Picture>>, CourseError> {
+    if uploads.iter().all(|(_, bytes)| bytes.is_none()) {
+        return Ok(uploads.iter().map(|_| None).collect());
+    }
+    tokio::task::spawn_blocking(move || {
+        uploads
+            .into_iter()
+            .map(|(line, bytes)| {
+                bytes
+                    .map(|b| pictures::prepare(&b).map_err(|source| CourseError::Picture { line, source }))
+                    .transpose()
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| CourseError::Storage(format!("picture worker: {e}")))?
+}
+
+/// Deletes a question with its choices and their pictures.
+pub async fn delete(db: &DatabaseConnection, media_dir: &Path, question_id: i64) -> Result<(), CourseError> {
+    question::Entity::delete_by_id(question_id).exec(db).await?;
+    // The rows are gone first: a picture nothing refers to can no longer be served.
+    choice_pictures::remove_all(media_dir, question_id)
+        .await
+        .map_err(|e| CourseError::Storage(format!("removing pictures: {e}")))
 }
 
 #[cfg(test)]
@@ -105,7 +209,11 @@ mod tests {
         NewQuestion {
             prompt: "Wie viel sind 10 % von 50 €?".into(),
             kind,
-            choices: choices.iter().map(|(t, r)| (t.to_string(), *r)).collect(),
+            choices: choices
+                .iter()
+                .enumerate()
+                .map(|(i, (t, r))| NewChoice::text(i + 1, t, *r))
+                .collect(),
         }
     }
 
@@ -115,7 +223,10 @@ mod tests {
             QuestionKind::Single,
             &[("5 €", true), ("  ", false), ("10 €", false)],
         );
-        assert_eq!(q.check().map(|q| q.choices.len()).ok(), Some(2));
+        let lines = q
+            .check()
+            .map(|q| q.choices.iter().map(|c| c.line).collect::<Vec<_>>());
+        assert_eq!(lines.ok(), Some(vec![1, 3]), "lines keep their form numbers");
     }
 
     #[test]
@@ -130,5 +241,18 @@ mod tests {
         assert!(typed(QuestionKind::Multiple, &[("5 €", true), ("10 €", true)])
             .check()
             .is_ok());
+    }
+
+    #[test]
+    fn a_picture_needs_its_answer_text() {
+        let mut q = typed(
+            QuestionKind::Single,
+            &[("5 €", true), ("10 €", false), (" ", false)],
+        );
+        q.choices[2].picture = Some(vec![1, 2, 3]);
+        assert!(matches!(
+            q.check(),
+            Err(CourseError::Invalid("picture-error-needs-text"))
+        ));
     }
 }

@@ -16,7 +16,9 @@ pub mod images;
 pub mod ladder;
 pub mod library;
 pub mod limits;
+pub mod pictures;
 pub mod probe;
+pub mod subtitles;
 pub mod transcode;
 
 use std::sync::OnceLock;

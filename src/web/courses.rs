@@ -304,8 +304,22 @@ pub async fn show_lesson(
     visitor: Visitor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (staff_id, role) = staff(&visitor)?;
-    let (lesson, course) = managed_lesson(&state, &visitor, *id).await?;
+    let draft = super::questions::QuestionDraft::blank();
+    lesson_editor(&state, &req, &visitor, *id, &draft, None, StatusCode::OK).await
+}
+
+/// The lesson editor; after a refused question, with the reason and what was typed.
+pub(super) async fn lesson_editor(
+    state: &AppState,
+    req: &HttpRequest,
+    visitor: &Visitor,
+    id: i64,
+    draft: &super::questions::QuestionDraft,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (staff_id, role) = staff(visitor)?;
+    let (lesson, course) = managed_lesson(state, visitor, id).await?;
     let tree = structure::tree(&state.db, course).await?;
     let videos: Vec<video::Model> = library::list_for(&state.db, staff_id, role)
         .await?
@@ -318,12 +332,20 @@ pub async fn show_lesson(
         .map(|(q, choices)| {
             let choices: Vec<_> = choices
                 .iter()
-                .map(|c| serde_json::json!({ "text": c.text, "correct": c.correct }))
+                .map(|c| {
+                    serde_json::json!({
+                        "id": c.id,
+                        "text": c.text,
+                        "correct": c.correct,
+                        "image_width": c.image_width,
+                        "image_height": c.image_height,
+                    })
+                })
                 .collect();
             serde_json::json!({ "question": q, "choices": choices })
         })
         .collect();
-    let mut ctx = render::base_context(&req, &visitor);
+    let mut ctx = render::base_context(req, visitor);
     ctx.insert("lesson", &lesson);
     ctx.insert("tree", &tree);
     ctx.insert("videos", &videos);
@@ -332,14 +354,11 @@ pub async fn show_lesson(
         "threshold_percent",
         &lesson.threshold.map(|t| (t * 100.0).round()),
     );
-    render::page(
-        &state,
-        &req,
-        &visitor,
-        "trainer/lesson.html",
-        StatusCode::OK,
-        &ctx,
-    )
+    ctx.insert("draft", draft);
+    if let Some(message) = error {
+        ctx.insert("error", message);
+    }
+    render::page(state, req, visitor, "trainer/lesson.html", status, &ctx)
 }
 
 #[derive(Deserialize)]

@@ -171,6 +171,11 @@ impl From<crate::courses::CourseError> for AppError {
             // Not opened means not theirs, or locked: say nothing more than "not found".
             CourseError::NotOpened => AppError::NotFound,
             CourseError::NotReady => AppError::BadRequest("progress-error-not-ready"),
+            CourseError::Picture { line, source } => {
+                tracing::info!(line, %source, "answer picture refused");
+                AppError::BadRequest(source.message_key())
+            }
+            CourseError::Storage(detail) => AppError::Internal(detail),
             CourseError::Db(e) => e.into(),
         }
     }

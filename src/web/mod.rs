@@ -4,10 +4,12 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod choice_pictures;
 pub mod courses;
 pub mod error;
 pub mod groups;
 pub mod health;
+pub mod heartbeat_auth;
 pub mod home;
 pub mod i18n;
 pub mod learner;
@@ -15,6 +17,7 @@ pub mod media_files;
 pub mod middleware;
 pub mod privacy;
 pub mod progress_api;
+pub mod question_form;
 pub mod questions;
 pub mod render;
 pub mod reports;
@@ -165,6 +168,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
         "/media/videos/{id}/{file:.*}",
         web::get().to(media_files::package_file),
     )
+    .route("/media/choices/{id}", web::get().to(choice_pictures::picture))
     .route("/admin", web::get().to(admin::home))
     .route("/admin/users", web::post().to(admin::create_user))
     .route(

@@ -5,5 +5,6 @@
 mod helpers;
 
 mod cli;
+mod demo;
 mod queue;
 mod worker;

@@ -13,6 +13,7 @@ mod course_setup;
 mod health;
 mod i18n;
 mod privacy;
+mod question_pictures;
 mod roles;
 mod security;
 mod sessions;

@@ -77,6 +77,9 @@ enum Choices {
     Position,
     Text,
     Correct,
+    ImagePath,
+    ImageWidth,
+    ImageHeight,
 }
 
 #[derive(DeriveIden)]
@@ -318,6 +321,9 @@ impl MigrationTrait for Migration {
                     .col(integer(Choices::Position))
                     .col(string_len(Choices::Text, 300))
                     .col(boolean(Choices::Correct))
+                    .col(string_len_null(Choices::ImagePath, 200))
+                    .col(integer_null(Choices::ImageWidth))
+                    .col(integer_null(Choices::ImageHeight))
                     .foreign_key(&mut cascade(
                         (Choices::Table, Choices::QuestionId),
                         (Questions::Table, Questions::Id),

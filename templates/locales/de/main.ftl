@@ -345,3 +345,16 @@ lesson-preview = Vorschau
 lesson-preview-note = Vorschau: So sehen Lernende diese Lektion. Hier wird nichts gespeichert.
 course-drag-help = Tipp: Module und Lektionen lassen sich auch mit der Maus an ihren Platz ziehen.
 course-error-order = Die neue Reihenfolge passt nicht zum Kurs. Bitte laden Sie die Seite neu.
+
+# Bilder und Vorlesen
+read-aloud = Vorlesen
+read-aloud-stop = Stopp
+question-picture = Bild zu Antwort { $number } (freiwillig)
+question-picture-help = Zu jeder Antwort können Sie ein Bild hochladen: JPEG, PNG oder WebP, höchstens 5 MB und höchstens 4096 Pixel breit und hoch. Das Bild wird verkleinert. Standortdaten und andere Angaben der Kamera werden entfernt.
+picture-error-line = Bild zu Antwort { $number }:
+picture-error-not-picture = Diese Datei ist kein Bild. Bitte wählen Sie ein Foto im Format JPEG, PNG oder WebP.
+picture-error-too-many-pixels = Das Bild ist zu groß. Es darf höchstens 4096 Pixel breit und 4096 Pixel hoch sein.
+picture-error-broken = Das Bild ist beschädigt oder unvollständig. Bitte wählen Sie es noch einmal aus oder nehmen Sie ein anderes Bild.
+picture-error-file-too-big = Ein Bild ist zu groß. Jedes Bild darf höchstens 5 MB haben.
+picture-error-form-too-big = Das Formular ist zu groß. Alle Bilder zusammen dürfen höchstens 30 MB haben.
+picture-error-needs-text = Zu jedem Bild gehört ein Antworttext. Bitte schreiben Sie die Antwort in das Feld über dem Bild.

@@ -345,3 +345,16 @@ lesson-preview = Preview
 lesson-preview-note = Preview: this is how learners see this lesson. Nothing is saved here.
 course-drag-help = Tip: you can also drag modules and lessons into place with the mouse.
 course-error-order = The new order does not match the course. Please reload the page.
+
+# Pictures and reading aloud
+read-aloud = Read aloud
+read-aloud-stop = Stop
+question-picture = Picture for answer { $number } (optional)
+question-picture-help = You can add a picture to each answer: JPEG, PNG or WebP, at most 5 MB and at most 4096 pixels wide and high. The picture is made smaller. Location data and other camera details are removed.
+picture-error-line = Picture for answer { $number }:
+picture-error-not-picture = This file is not a picture. Please choose a photo in JPEG, PNG or WebP format.
+picture-error-too-many-pixels = The picture is too large. It may be at most 4096 pixels wide and 4096 pixels high.
+picture-error-broken = The picture is damaged or incomplete. Please choose it again or take another picture.
+picture-error-file-too-big = A picture is too large. Each picture may be at most 5 MB.
+picture-error-form-too-big = The form is too large. All pictures together may be at most 30 MB.
+picture-error-needs-text = Every picture needs an answer text. Please write the answer in the field above the picture.

@@ -345,3 +345,16 @@ lesson-preview = Önizleme
 lesson-preview-note = Önizleme: Katılımcılar bu dersi böyle görür. Burada hiçbir şey kaydedilmez.
 course-drag-help = İpucu: Modülleri ve dersleri fareyle de yerlerine sürükleyebilirsiniz.
 course-error-order = Yeni sıra kursa uymuyor. Lütfen sayfayı yeniden yükleyin.
+
+# Resimler ve sesli okuma
+read-aloud = Sesli oku
+read-aloud-stop = Durdur
+question-picture = Cevap { $number } için resim (isteğe bağlı)
+question-picture-help = Her cevaba bir resim ekleyebilirsiniz: JPEG, PNG veya WebP, en fazla 5 MB, genişlik ve yükseklik en fazla 4096 piksel. Resim küçültülür. Konum bilgileri ve diğer kamera bilgileri silinir.
+picture-error-line = Cevap { $number } için resim:
+picture-error-not-picture = Bu dosya bir resim değil. Lütfen JPEG, PNG veya WebP biçiminde bir fotoğraf seçin.
+picture-error-too-many-pixels = Resim çok büyük. En fazla 4096 piksel genişliğinde ve 4096 piksel yüksekliğinde olabilir.
+picture-error-broken = Resim bozuk veya eksik. Lütfen resmi tekrar seçin ya da başka bir resim kullanın.
+picture-error-file-too-big = Resimlerden biri çok büyük. Her resim en fazla 5 MB olabilir.
+picture-error-form-too-big = Form çok büyük. Tüm resimler birlikte en fazla 30 MB olabilir.
+picture-error-needs-text = Her resim için bir cevap metni gerekir. Lütfen cevabı resmin üstündeki alana yazın.
