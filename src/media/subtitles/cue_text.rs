@@ -13,7 +13,8 @@
 //!   and `black` (unreadable on the dark caption background) and other font attributes
 //!   are dropped, the text inside kept;
 //! - classes are kept when they are plain names (`[A-Za-z0-9_-]`), `<lang>` when its
-//!   language tag is; a `<v>` or `<lang>` without a name is dropped, its text kept.
+//!   language tag is; a `<v>` or `<lang>` without a name is dropped, its text kept;
+//! - spans nest at most 16 deep; deeper tags are left out, their text kept.
 
 use super::cue_tokens::{Token, Tokens};
 use super::timestamp;
