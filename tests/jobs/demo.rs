@@ -27,6 +27,14 @@ fn demo_media() -> &'static Path {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         std::fs::read(&script).unwrap().hash(&mut hasher);
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("demo-media-{:016x}", hasher.finish()));
+        // Media of earlier versions of the script are of no more use.
+        for entry in std::fs::read_dir(env!("CARGO_TARGET_TMPDIR")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("demo-media-") && path != dir {
+                let _ = std::fs::remove_dir_all(&path); // another test run may be at it too
+            }
+        }
         let status = Command::new(&script).arg(&dir).status().unwrap();
         assert!(status.success(), "scripts/make-demo-media failed");
         dir

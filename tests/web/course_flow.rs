@@ -306,6 +306,19 @@ async fn drag_and_drop_orders_are_whole_and_keep_progress() {
 async fn the_trainer_previews_a_lesson_without_recording_anything() {
     let app = spawn_app().await;
     let c = build_course(&app, 60.0).await;
+    let lesson_page = format!("/trainer/lessons/{}", c.lessons[1]);
+    let lesson = entities::lesson::Entity::find_by_id(c.lessons[1])
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let video = lesson.video_id.to_string();
+    let fields = [
+        ("title", "B"),
+        ("video_id", video.as_str()),
+        ("body", "Erste Zeile.\r\nZweite <Zeile>."),
+    ];
+    post_ok(&c.trainer, &lesson_page, &lesson_page, &fields).await;
     let preview = c
         .trainer
         .get(&format!("/trainer/lessons/{}/preview", c.lessons[1]))
@@ -316,6 +329,11 @@ async fn the_trainer_previews_a_lesson_without_recording_anything() {
         html.contains("Wie viel sind 10 % von 50 €?"),
         "the questions are shown"
     );
+    assert!(
+        html.contains("Erste Zeile.\nZweite &lt;Zeile&gt;."),
+        "lines kept, text escaped"
+    );
+    assert!(!html.contains("&lt;br"), "no markup shows as text");
     assert!(!html.contains("/answers"), "but cannot be sent");
     assert!(entities::lesson_progress::Entity::find()
         .all(&app.db)
