@@ -56,17 +56,26 @@ pub async fn list_for(
     staff_id: i64,
     role: Role,
 ) -> Result<Vec<(video::Model, Option<job::Model>)>, DbErr> {
-    let mut query = video::Entity::find().order_by_desc(video::Column::Id);
-    if role != Role::Admin {
-        query = query.filter(video::Column::OwnerId.eq(staff_id));
-    }
-    let videos = query.all(db).await?;
+    let videos = videos_for(db, staff_id, role).await?;
     let mut rows = Vec::with_capacity(videos.len());
     for v in videos {
         let latest = latest_job(db, v.id).await?;
         rows.push((v, latest));
     }
     Ok(rows)
+}
+
+/// Videos a staff member may use, newest first, without their jobs.
+pub async fn videos_for(
+    db: &impl ConnectionTrait,
+    staff_id: i64,
+    role: Role,
+) -> Result<Vec<video::Model>, DbErr> {
+    let mut query = video::Entity::find().order_by_desc(video::Column::Id);
+    if role != Role::Admin {
+        query = query.filter(video::Column::OwnerId.eq(staff_id));
+    }
+    query.all(db).await
 }
 
 /// The video with `id` if `staff_id` may manage it.

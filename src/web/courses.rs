@@ -130,11 +130,7 @@ pub async fn show(
     let (staff_id, role) = staff(&visitor)?;
     let course = managed_course(&state, &visitor, *id).await?;
     let tree = structure::tree(&state.db, course).await?;
-    let videos: Vec<video::Model> = library::list_for(&state.db, staff_id, role)
-        .await?
-        .into_iter()
-        .map(|(v, _)| v)
-        .collect();
+    let videos = library::videos_for(&state.db, staff_id, role).await?;
     let mut ctx = render::base_context(&req, &visitor);
     ctx.insert("c", &tree.course);
     ctx.insert("tree", &tree);
@@ -321,11 +317,7 @@ pub(super) async fn lesson_editor(
     let (staff_id, role) = staff(visitor)?;
     let (lesson, course) = managed_lesson(state, visitor, id).await?;
     let tree = structure::tree(&state.db, course).await?;
-    let videos: Vec<video::Model> = library::list_for(&state.db, staff_id, role)
-        .await?
-        .into_iter()
-        .map(|(v, _)| v)
-        .collect();
+    let videos = library::videos_for(&state.db, staff_id, role).await?;
     let questions = crate::courses::progress::questions(&state.db, lesson.id).await?;
     let questions: Vec<_> = questions
         .into_iter()
@@ -530,11 +522,7 @@ pub async fn preview_lesson(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let questions: Vec<_> = crate::courses::progress::questions(&state.db, lesson.id)
-        .await?
-        .into_iter()
-        .map(|(question, choices)| serde_json::json!({ "question": question, "choices": choices }))
-        .collect();
+    let questions = super::learner::page_questions(&state, lesson.id).await?;
     let mut ctx = render::base_context(&req, &visitor);
     ctx.insert("preview", &true);
     ctx.insert("lesson", &lesson);

@@ -89,6 +89,19 @@ pub(super) async fn open_lesson(
     Ok((course, lesson, video))
 }
 
+/// The lesson's questions as the learner's page shows them (which choices are right is
+/// not serialised).
+pub(super) async fn page_questions(
+    state: &AppState,
+    lesson_id: i64,
+) -> Result<Vec<serde_json::Value>, AppError> {
+    Ok(progress::questions(&state.db, lesson_id)
+        .await?
+        .into_iter()
+        .map(|(question, choices)| serde_json::json!({ "question": question, "choices": choices }))
+        .collect())
+}
+
 pub async fn lesson_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -99,11 +112,7 @@ pub async fn lesson_page(
     let (course, lesson, video) = open_lesson(&state, user.id, *id).await?;
     let row = progress::opened(&state.db, user.id, lesson.id, Utc::now()).await?;
     let duration = video.duration_seconds.unwrap_or(0.0);
-    let questions: Vec<_> = progress::questions(&state.db, lesson.id)
-        .await?
-        .into_iter()
-        .map(|(question, choices)| serde_json::json!({ "question": question, "choices": choices }))
-        .collect();
+    let questions = page_questions(&state, lesson.id).await?;
     let attempt = progress::latest_attempt(&state.db, user.id, lesson.id).await?;
     let state_of_lesson = course.lesson(lesson.id).map(|l| l.state);
     let mut ctx = render::base_context(&req, &visitor);

@@ -47,6 +47,14 @@ async fn a_learner_walks_a_course_and_progress_means_something() {
         .await
         .unwrap();
     assert_eq!(again["coverage"], first["coverage"]);
+    // Reopening resumes where the learner stopped.
+    let reopened = learner
+        .get(&format!("/learn/lessons/{a}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(reopened.contains(r#"data-resume="20"#), "resumes at 20 s");
 
     // Seeking to the end and watching the last ten seconds does not complete the lesson.
     let_time_pass(&app, c.learner_id, a, 15).await;
@@ -345,4 +353,92 @@ async fn the_trainer_previews_a_lesson_without_recording_anything() {
         .get(&format!("/trainer/lessons/{}/preview", c.lessons[1]))
         .await;
     assert_eq!(learner_tries.status(), 403);
+}
+
+#[tokio::test]
+async fn m_of_n_right_answers_can_be_enough() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let [a, b, lesson_c] = c.lessons;
+    let lesson_page = format!("/trainer/lessons/{b}");
+    let second = [
+        ("prompt", "Wie viel sind 50 % von 10 €?"),
+        ("kind", "single"),
+        ("choice", "5 €"),
+        ("correct", "1"),
+        ("choice", "2 €"),
+    ];
+    post_ok(
+        &c.trainer,
+        &lesson_page,
+        &format!("{lesson_page}/questions"),
+        &second,
+    )
+    .await;
+    let video = entities::lesson::Entity::find_by_id(b)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .video_id;
+    let video = video.to_string();
+    let one_of_two = [
+        ("title", "B"),
+        ("video_id", video.as_str()),
+        ("pass_required", "1"),
+    ];
+    post_ok(&c.trainer, &lesson_page, &lesson_page, &one_of_two).await;
+    let out_of_range = [
+        ("title", "B"),
+        ("video_id", video.as_str()),
+        ("pass_required", "0"),
+    ];
+    assert_eq!(
+        c.trainer
+            .submit(&lesson_page, &lesson_page, &out_of_range)
+            .await
+            .status(),
+        400
+    );
+
+    for lesson in [a, b] {
+        c.learner.get(&format!("/learn/lessons/{lesson}")).await;
+        let_time_pass(&app, c.learner_id, lesson, 60).await;
+        assert_eq!(
+            report(&c.learner, lesson, &[(0.0, 60.0)], 60.0).await.status(),
+            200
+        );
+    }
+    let questions = entities::question::Entity::find().all(&app.db).await.unwrap();
+    let mut fields = Vec::new();
+    for q in &questions {
+        let choices = entities::choice::Entity::find().all(&app.db).await.unwrap();
+        let wrong = choices
+            .iter()
+            .find(|ch| ch.question_id == q.id && !ch.correct)
+            .unwrap();
+        let right = choices
+            .iter()
+            .find(|ch| ch.question_id == q.id && ch.correct)
+            .unwrap();
+        // The first question right, the second wrong: one of two.
+        let pick = if q.id == c.question.0 { right.id } else { wrong.id };
+        fields.push((format!("q{}", q.id), pick.to_string()));
+    }
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let page = format!("/learn/lessons/{b}");
+    post_ok(&c.learner, &page, &format!("{page}/answers"), &fields).await;
+    let attempt = entities::check_attempt::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((attempt.correct, attempt.total, attempt.passed), (1, 2, true));
+    assert_eq!(
+        c.learner
+            .get(&format!("/learn/lessons/{lesson_c}"))
+            .await
+            .status(),
+        200
+    );
 }

@@ -32,7 +32,8 @@ pub async fn ready_video(app: &TestApp, owner_id: i64, seconds: f64) -> i64 {
         original_path: Set("originals/none.mp4".into()),
         status: Set("ready".into()),
         duration_seconds: Set(Some(seconds)),
-        package_dir: Set(None),
+        // A package that was never written: pages show the player, files would be 404.
+        package_dir: Set(Some("packages/none".into())),
         error_key: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
