@@ -213,9 +213,13 @@ pub async fn credit_room_viewing(
     if present.iter().any(|id| !member_ids.contains(id)) {
         return Err(CourseError::Invalid("group-error-learner"));
     }
+    // Ticked twice (or the form sent twice in one go) still counts once per learner.
+    let mut present = present.to_vec();
+    present.sort_unstable();
+    present.dedup();
     let now = Utc::now();
     let txn = db.begin().await?;
-    for learner_id in present {
+    for learner_id in &present {
         room_viewing::ActiveModel {
             learner_id: Set(*learner_id),
             lesson_id: Set(lesson.id),

@@ -23,9 +23,13 @@ pub const MIN_RATE: f64 = 0.25;
 pub const MAX_RATE: f64 = 4.0;
 
 /// Slack for plausibility: clocks and heartbeats are not exact, and a report may include
-/// a little buffered time from before the wall-clock window started.
+/// a little buffered time from before the wall-clock window started. The fixed part is
+/// never more than the time that passed, so rapid-fire reports earn nothing.
 const PLAUSIBLE_FACTOR: f64 = 1.25;
 const PLAUSIBLE_EXTRA_SECONDS: f64 = 5.0;
+/// Wall-clock time beyond this since the last report earns nothing more: coming back
+/// after a week does not allow claiming a whole video in one report.
+pub const PLAUSIBLE_WINDOW_SECONDS: f64 = 120.0;
 
 /// A stretch of media time in seconds, `start <= end`.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
@@ -167,8 +171,9 @@ impl<'de> Deserialize<'de> for WatchedSet {
 
 /// Whether a report could have been played in the wall-clock time since the last one at
 /// the given playback rate: its intervals together (their union) may cover at most
-/// `elapsed × rate × 1.25 + 5` seconds. An elapsed time that is negative or not finite
-/// counts as zero, so only the fixed 5 s of slack remains.
+/// `elapsed × rate × 1.25 + min(5, elapsed)` seconds, with `elapsed` capped at
+/// [`PLAUSIBLE_WINDOW_SECONDS`]. An elapsed time that is negative or not finite counts as
+/// zero, which allows nothing new.
 pub fn check_plausible(
     report: &[Interval],
     elapsed_wall_seconds: f64,
@@ -182,11 +187,11 @@ pub fn check_plausible(
         check_shape(index, interval)?;
     }
     let elapsed = if elapsed_wall_seconds.is_finite() {
-        elapsed_wall_seconds.max(0.0)
+        elapsed_wall_seconds.clamp(0.0, PLAUSIBLE_WINDOW_SECONDS)
     } else {
         0.0
     };
-    let allowed = elapsed * rate * PLAUSIBLE_FACTOR + PLAUSIBLE_EXTRA_SECONDS;
+    let allowed = elapsed * rate * PLAUSIBLE_FACTOR + PLAUSIBLE_EXTRA_SECONDS.min(elapsed);
     let covered = union_seconds(report);
     if covered > allowed {
         return Err(IntervalError::Implausible { covered, allowed });
@@ -611,14 +616,28 @@ mod tests {
     }
 
     #[test]
-    fn odd_elapsed_times_leave_only_the_fixed_slack() {
-        for elapsed in [-10.0, f64::NAN, f64::INFINITY] {
-            assert!(check_plausible(&[iv(0.0, 5.0)], elapsed, 1.0).is_ok());
+    fn odd_elapsed_times_allow_nothing_new() {
+        for elapsed in [-10.0, f64::NAN, f64::INFINITY, 0.0] {
+            assert!(check_plausible(&[iv(3.0, 3.0)], elapsed, 1.0).is_ok());
             assert!(
-                check_plausible(&[iv(0.0, 6.0)], elapsed, 1.0).is_err(),
+                check_plausible(&[iv(0.0, 0.5)], elapsed, 1.0).is_err(),
                 "elapsed {elapsed}"
             );
         }
+    }
+
+    #[test]
+    fn rapid_fire_reports_earn_no_fixed_slack() {
+        // 0.1 s after the last report, 5 s of new video cannot have been played.
+        assert!(check_plausible(&[iv(0.0, 5.0)], 0.1, 4.0).is_err());
+        assert!(check_plausible(&[iv(0.0, 0.5)], 0.1, 4.0).is_ok());
+    }
+
+    #[test]
+    fn a_long_absence_earns_at_most_the_window() {
+        let allowed = PLAUSIBLE_WINDOW_SECONDS * 1.25 + 5.0;
+        assert!(check_plausible(&[iv(0.0, allowed - 1.0)], 7.0 * 86_400.0, 1.0).is_ok());
+        assert!(check_plausible(&[iv(0.0, allowed + 1.0)], 7.0 * 86_400.0, 1.0).is_err());
     }
 
     #[test]

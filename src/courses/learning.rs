@@ -162,7 +162,11 @@ async fn view(db: &impl ConnectionTrait, learner_id: i64, tree: CourseTree) -> R
         .iter_mut()
         .zip(sequence::unlocked_modules(&outline))
     {
-        module.unlocked = open;
+        // A module the learner already worked in stays open: a trainer moving lessons
+        // around must not lock anyone out of where they were.
+        let started = module.lessons.iter().any(|l| rows.contains_key(&l.lesson.id));
+        module.unlocked = open || started;
+        let open = module.unlocked;
         for lesson in &mut module.lessons {
             lesson.unlocked = open;
         }
@@ -172,27 +176,13 @@ async fn view(db: &impl ConnectionTrait, learner_id: i64, tree: CourseTree) -> R
     Ok(course)
 }
 
-/// Whether the learner has a lesson showing this video, so may fetch its files.
+/// Whether the learner has an open lesson showing this video, so may fetch its files: the
+/// files of a lesson that is still locked stay locked too.
 pub async fn may_watch(db: &impl ConnectionTrait, learner_id: i64, video_id: i64) -> Result<bool, DbErr> {
-    let module_ids: Vec<i64> = lesson::Entity::find()
-        .filter(lesson::Column::VideoId.eq(video_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.module_id)
-        .collect();
-    if module_ids.is_empty() {
-        return Ok(false);
-    }
-    let course_ids: HashSet<i64> = entities::module::Entity::find()
-        .filter(entities::module::Column::Id.is_in(module_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.course_id)
-        .collect();
-    Ok(groups::learner_courses(db, learner_id)
+    Ok(courses(db, learner_id)
         .await?
         .iter()
-        .any(|c| course_ids.contains(&c.id)))
+        .flat_map(|c| &c.modules)
+        .flat_map(|m| &m.lessons)
+        .any(|l| l.unlocked && l.lesson.video_id == video_id))
 }

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, question, video};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -68,7 +67,7 @@ pub async fn for_lessons(
         .collect())
 }
 
-/// Opening the lesson starts the clock that later reports are judged against.
+/// Opening a lesson for the first time starts the clock that reports are judged against.
 pub async fn opened(
     db: &DatabaseConnection,
     learner_id: i64,
@@ -93,15 +92,13 @@ pub async fn opened(
     let txn = db.begin().await?;
     // The first statement writes, so SQLite takes the write lock up front instead of
     // failing to upgrade a read snapshot under concurrent writers.
+    // An existing row keeps its clock: reopening the page (or a second tab) must not
+    // make the next heartbeat look too fast.
     lesson_progress::Entity::insert(fresh)
-        .on_conflict(
-            OnConflict::columns([
-                lesson_progress::Column::LearnerId,
-                lesson_progress::Column::LessonId,
-            ])
-            .update_column(lesson_progress::Column::LastReportAt)
-            .to_owned(),
-        )
+        .on_conflict_do_nothing_on([
+            lesson_progress::Column::LearnerId,
+            lesson_progress::Column::LessonId,
+        ])
         .exec_without_returning(&txn)
         .await?;
     log_event(&txn, learner_id, lesson_id, "opened", now, serde_json::json!({})).await?;
@@ -124,6 +121,9 @@ async fn log_event(
     event(learner_id, lesson_id, kind, at, detail).insert(db).await?;
     Ok(())
 }
+
+/// Separate watched stretches one lesson may have.
+const MAX_WATCHED_STRETCHES: usize = 1000;
 
 /// What merging a report needs to know about its lesson.
 #[derive(Clone, Debug)]
@@ -178,6 +178,12 @@ pub fn merge(
     let new_seconds = watched
         .merge_report(&report.intervals, duration)
         .map_err(|e| CourseError::BadReport(e.to_string()))?;
+    // Honest viewing leaves a few stretches; hundreds mean a report built to bloat the row.
+    if watched.intervals().len() > MAX_WATCHED_STRETCHES {
+        return Err(CourseError::BadReport(
+            "too many separate watched stretches".into(),
+        ));
+    }
     let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
     // Judge what is new, not what was sent: a repeated report must stay harmless.
     check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)

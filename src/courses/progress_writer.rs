@@ -1,19 +1,19 @@
 //! Group commit for progress reports. Every watching learner sends a heartbeat every
 //! ~10 s; one writer task takes the reports waiting in a queue and merges a whole batch in
 //! one transaction, so a busy server commits once per batch instead of once per report,
-//! and SQLite never sees writers fight over its lock. Each report still gets its own
+//! and heartbeats never fight each other for SQLite's write lock. Each report still gets its own
 //! answer, sent only after the batch is committed: an answered report is a stored report.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use entities::{learning_event, lesson_progress};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use tokio::sync::{mpsc, oneshot};
 
@@ -111,23 +111,19 @@ async fn write_batch(
             slot.insert((progress::lesson_facts(db, job.lesson_id).await?, Instant::now()));
         }
     }
-    let txn = db.begin().await?;
-    // A write first: SQLite then holds its write lock for the whole batch instead of
-    // failing to upgrade a read snapshot when another connection wrote in between.
-    lesson_progress::Entity::update_many()
-        .col_expr(
-            lesson_progress::Column::Rate,
-            Expr::col(lesson_progress::Column::Rate),
+    let txn = crate::db::begin_write(db).await?;
+    // Exactly the rows of the batch, in id order (two servers on PostgreSQL then lock in
+    // the same order); locked on PostgreSQL so an answer cannot slip in between.
+    let pairs = batch.iter().fold(Condition::any(), |any, job| {
+        any.add(
+            Condition::all()
+                .add(lesson_progress::Column::LearnerId.eq(job.learner_id))
+                .add(lesson_progress::Column::LessonId.eq(job.lesson_id)),
         )
-        .filter(lesson_progress::Column::Id.eq(-1))
-        .exec(&txn)
-        .await?;
-    let learners: HashSet<i64> = batch.iter().map(|j| j.learner_id).collect();
-    let lessons: HashSet<i64> = batch.iter().map(|j| j.lesson_id).collect();
-    // Locked on PostgreSQL, so an answer to the checks cannot slip in between.
+    });
     let mut rows: HashMap<(i64, i64), lesson_progress::Model> = lesson_progress::Entity::find()
-        .filter(lesson_progress::Column::LearnerId.is_in(learners))
-        .filter(lesson_progress::Column::LessonId.is_in(lessons))
+        .filter(pairs)
+        .order_by_asc(lesson_progress::Column::Id)
         .lock_exclusive()
         .all(&txn)
         .await?

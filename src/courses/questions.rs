@@ -3,9 +3,7 @@
 use std::path::Path;
 
 use entities::{choice, question};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::checks::{self, Question, QuestionKind};
 use super::choice_pictures;
@@ -104,7 +102,7 @@ pub async fn add(
         .map(|c| (c.line, c.picture.take()))
         .collect();
     let pictures = prepare_pictures(uploads).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let position = question::Entity::find()
         .filter(question::Column::LessonId.eq(lesson_id))
         .all(&txn)

@@ -5,7 +5,7 @@ use chrono::Utc;
 use entities::{course, lesson, module, video};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 
@@ -352,7 +352,7 @@ pub async fn move_module(
     moving: module::Model,
     direction: Direction,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let siblings = module::Entity::find()
         .filter(module::Column::CourseId.eq(moving.course_id))
         .order_by_asc(module::Column::Position)
@@ -379,7 +379,7 @@ pub async fn move_lesson(
     moving: lesson::Model,
     direction: Direction,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let ids = lesson_ids_in(&txn, moving.module_id).await?;
     renumber_lessons(&txn, &reordered(&ids, moving.id, direction)).await?;
     txn.commit().await
@@ -395,7 +395,7 @@ pub async fn move_lesson_to_module(
     if moving.module_id == target.id {
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let old_module = moving.module_id;
     let mut ids = lesson_ids_in(&txn, target.id).await?;
     ids.push(moving.id);
@@ -446,7 +446,7 @@ pub async fn set_module_order(
     course_id: i64,
     ids: &[i64],
 ) -> Result<(), CourseError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current: Vec<i64> = module::Entity::find()
         .filter(module::Column::CourseId.eq(course_id))
         .all(&txn)
@@ -477,7 +477,7 @@ pub async fn set_lesson_order(
     module_id: i64,
     ids: &[i64],
 ) -> Result<(), CourseError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if !same_members(&lesson_ids_in(&txn, module_id).await?, ids) {
         return Err(CourseError::Invalid("course-error-order"));
     }

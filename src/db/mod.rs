@@ -5,7 +5,10 @@ mod migrations;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqlxSqliteConnector};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqlxSqliteConnector, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
@@ -77,4 +80,15 @@ pub async fn is_ready(db: &DatabaseConnection) -> bool {
         return false;
     }
     matches!(Migrator::get_pending_migrations(db).await, Ok(pending) if pending.is_empty())
+}
+
+/// A transaction that writes before it reads. SQLite (WAL) cannot upgrade a transaction
+/// that has read to a writing one once another connection has committed — it fails at
+/// once instead of waiting — so transactions that read, then write, start with a write
+/// that changes nothing and takes the write lock (waiting politely under `busy_timeout`).
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let txn = db.begin().await?;
+    txn.execute_unprepared("UPDATE users SET disabled = disabled WHERE id = -1")
+        .await?;
+    Ok(txn)
 }

@@ -42,51 +42,69 @@
     lastTime = now;
   });
 
+  // A report remembers what it carried, so that only that is forgotten once it is
+  // answered: playback and seeks during the request go out with the next one.
   function body() {
     var intervals = pending.slice();
+    var openEnd = open ? open.end : null;
     if (open && open.end > open.start) intervals.push({ start: open.start, end: open.end });
     return {
-      csrf: csrf,
-      intervals: intervals,
-      position: video.currentTime || 0,
-      rate: video.playbackRate || 1
+      payload: {
+        csrf: csrf,
+        intervals: intervals,
+        position: video.currentTime || 0,
+        rate: video.playbackRate || 1
+      },
+      pendingCount: pending.length,
+      openStart: open ? open.start : null,
+      openEnd: openEnd
     };
   }
 
-  function sent(data) {
-    // Only what went out is forgotten; the open interval keeps growing from where it is.
-    pending = [];
-    if (open) open = { start: open.end, end: open.end };
+  function sent(report, data) {
+    pending = pending.slice(report.pendingCount);
+    // The open interval continues from where the report cut it, if it is still the same.
+    if (open && report.openEnd !== null && open.start === report.openStart) open.start = report.openEnd;
     if (data && data.video_complete && note) note.hidden = false;
   }
 
   function report() {
     if (!url) return; // a trainer's preview records nothing
-    var payload = body();
-    if (payload.intervals.length === 0 && video.paused) return;
+    var current = body();
+    if (current.payload.intervals.length === 0 && video.paused) return;
     fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(payload),
+      body: JSON.stringify(current.payload),
       credentials: "same-origin"
-    }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
-      if (data) sent(data);
-    }).catch(function () { /* kept in `pending`: the next report carries it */ });
+    }).then(function (r) {
+      // Refused (4xx) means this report will never be taken: drop it rather than resend
+      // it forever. Server trouble (5xx) keeps it for the next try.
+      if (r.status >= 400 && r.status < 500) { sent(current, null); return null; }
+      return r.ok ? r.json() : null;
+    }).then(function (data) {
+      if (data) sent(current, data);
+    }).catch(function () { /* kept: the next report carries it */ });
   }
 
   function beacon() {
     if (!url) return;
-    var payload = body();
-    if (payload.intervals.length === 0) return;
-    var blob = new Blob([JSON.stringify(payload)], { type: "application/json" });
-    if (navigator.sendBeacon && navigator.sendBeacon(url, blob)) sent(null);
+    var current = body();
+    if (current.payload.intervals.length === 0) return;
+    var blob = new Blob([JSON.stringify(current.payload)], { type: "application/json" });
+    if (navigator.sendBeacon && navigator.sendBeacon(url, blob)) sent(current, null);
   }
 
   setInterval(function () { if (!video.paused) report(); }, 10000);
   video.addEventListener("pause", function () { closeInterval(); report(); });
   video.addEventListener("seeking", closeInterval);
   video.addEventListener("seeked", report);
-  video.addEventListener("ended", function () { closeInterval(); report(); });
+  video.addEventListener("ended", function () {
+    // The last timeupdate comes a moment before the end: the end itself was played.
+    if (open && video.duration) open.end = video.duration;
+    closeInterval();
+    report();
+  });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { closeInterval(); beacon(); }
   });

@@ -442,3 +442,55 @@ async fn m_of_n_right_answers_can_be_enough() {
         200
     );
 }
+
+#[tokio::test]
+async fn changing_the_course_never_locks_a_learner_out_of_where_they_were() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    let [a, b, lesson_c] = c.lessons;
+    for lesson in [a, b] {
+        c.learner.get(&format!("/learn/lessons/{lesson}")).await;
+        let_time_pass(&app, c.learner_id, lesson, 60).await;
+        assert_eq!(
+            report(&c.learner, lesson, &[(0.0, 60.0)], 60.0).await.status(),
+            200
+        );
+    }
+    let (question, right, _) = c.question;
+    let page = format!("/learn/lessons/{b}");
+    let answer = [(format!("q{question}"), right.to_string())];
+    let answer: Vec<(&str, &str)> = answer.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    post_ok(&c.learner, &page, &format!("{page}/answers"), &answer).await;
+    assert_eq!(
+        c.learner
+            .get(&format!("/learn/lessons/{lesson_c}"))
+            .await
+            .status(),
+        200
+    );
+
+    // A new lesson in the first module makes it incomplete again; module 2 stays open for
+    // the learner who already started there, and its files stay reachable.
+    let video = entities::lesson::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .video_id;
+    let course_page = format!("/trainer/courses/{}", c.course_id);
+    let add = format!("/trainer/modules/{}/lessons", c.modules[0]);
+    post_ok(
+        &c.trainer,
+        &course_page,
+        &add,
+        &[("title", "Neu"), ("video_id", &video.to_string())],
+    )
+    .await;
+    assert_eq!(
+        c.learner
+            .get(&format!("/learn/lessons/{lesson_c}"))
+            .await
+            .status(),
+        200
+    );
+}

@@ -558,6 +558,42 @@ impl MigrationTrait for Migration {
             vec![RoomViewings::LearnerId, RoomViewings::LessonId],
         )
         .await?;
+        // Cascading deletes of lessons, groups and users look these up.
+        index(
+            manager,
+            "idx_room_viewings_lesson",
+            RoomViewings::Table,
+            vec![RoomViewings::LessonId],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_room_viewings_group",
+            RoomViewings::Table,
+            vec![RoomViewings::GroupId],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_room_viewings_trainer",
+            RoomViewings::Table,
+            vec![RoomViewings::TrainerId],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_events_lesson",
+            LearningEvents::Table,
+            vec![LearningEvents::LessonId],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_attempts_lesson",
+            CheckAttempts::Table,
+            vec![CheckAttempts::LessonId],
+        )
+        .await?;
         index(
             manager,
             "idx_events_learner_at",
