@@ -16,5 +16,6 @@ pub mod module;
 pub mod question;
 pub mod room_viewing;
 pub mod session;
+pub mod subtitle_track;
 pub mod user;
 pub mod video;

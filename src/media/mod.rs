@@ -18,6 +18,7 @@ pub mod library;
 pub mod limits;
 pub mod pictures;
 pub mod probe;
+pub mod subtitle_tracks;
 pub mod subtitles;
 pub mod transcode;
 

@@ -81,6 +81,17 @@ impl Lang {
         LOCALES.lookup(&self.id(), key)
     }
 
+    /// [`Lang::t`] with Fluent variables (`$line`, `$limit` …), given as text.
+    pub fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        use std::borrow::Cow;
+        use std::collections::HashMap;
+        let args: HashMap<Cow<'static, str>, fluent_templates::fluent_bundle::FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.clone().into()))
+            .collect();
+        LOCALES.lookup_with_args(&self.id(), key, &args)
+    }
+
     /// The language of this request.
     pub fn of_request(req: &HttpRequest) -> Lang {
         if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Lang::find(c.value())) {

@@ -64,7 +64,15 @@ pub async fn join(
 ) -> Result<HttpResponse, AppError> {
     let user = learner(&visitor)?;
     visitor.check_csrf(&form.csrf_token)?;
-    groups::join_with_code(&state.db, user.id, &form.code).await?;
+    // Join codes are guessable given enough tries: wrong ones count like failed logins.
+    let key = format!("join:learner-{}", user.id);
+    if let Some(wait) = state.limits.per_account.blocked_for(&key) {
+        return Err(AppError::TooManyAttempts(wait.as_secs().max(1)));
+    }
+    if let Err(e) = groups::join_with_code(&state.db, user.id, &form.code).await {
+        state.limits.per_account.record_failure(&key);
+        return Err(e.into());
+    }
     Ok(see_other("/learn".into()))
 }
 
@@ -128,6 +136,7 @@ pub async fn lesson_page(
     ctx.insert("video_complete", &row.video_complete);
     ctx.insert("questions", &questions);
     ctx.insert("attempt", &attempt);
+    super::subtitles::add_player_tracks(&state, &video, Some(&course.course.language), &mut ctx).await?;
     render::page(
         &state,
         &req,

@@ -87,6 +87,9 @@ mod tests {
     fn only_plain_paths_inside_the_package() {
         assert!(safe_relative("video/720p/seg_00001.m4s").is_some());
         assert!(safe_relative("master.m3u8").is_some());
+        assert!(safe_relative("subs/de.vtt").is_some());
+        assert!(safe_relative("subs/de-x-simple/seg_00000.vtt").is_some());
+        assert!(safe_relative("subs/.stage-de-abc/de.vtt").is_none());
         for bad in [
             "../x",
             "/etc/passwd",

@@ -22,6 +22,7 @@ pub mod questions;
 pub mod render;
 pub mod reports;
 pub mod session;
+pub mod subtitles;
 pub mod trainer;
 pub mod upload_form;
 pub mod videos;
@@ -164,6 +165,14 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/trainer/videos/{id}", web::get().to(videos::show))
     .route("/trainer/videos/{id}/cancel", web::post().to(videos::cancel))
     .route("/trainer/videos/{id}/events", web::get().to(videos::events))
+    .route(
+        "/trainer/videos/{id}/subtitles",
+        web::post().to(subtitles::upload),
+    )
+    .route(
+        "/trainer/videos/{id}/subtitles/{lang}/delete",
+        web::post().to(subtitles::delete),
+    )
     .route(
         "/media/videos/{id}/{file:.*}",
         web::get().to(media_files::package_file),

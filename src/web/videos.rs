@@ -50,7 +50,7 @@ fn staff(visitor: &Visitor) -> Result<(i64, Role), AppError> {
     Ok((user.id, visitor.role().unwrap_or(Role::Trainer)))
 }
 
-async fn managed(state: &AppState, visitor: &Visitor, id: i64) -> Result<video::Model, AppError> {
+pub(super) async fn managed(state: &AppState, visitor: &Visitor, id: i64) -> Result<video::Model, AppError> {
     let (staff_id, role) = staff(visitor)?;
     library::find_managed(&state.db, staff_id, role, id)
         .await?
@@ -133,10 +133,30 @@ pub async fn show(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let video = managed(&state, &visitor, *id).await?;
+    video_page(
+        &state,
+        &req,
+        &visitor,
+        &video,
+        StatusCode::OK,
+        tera::Context::new(),
+    )
+    .await
+}
+
+/// The video page; `extra` adds to the context (e.g. subtitle problems to show).
+pub(super) async fn video_page(
+    state: &AppState,
+    req: &HttpRequest,
+    visitor: &Visitor,
+    video: &video::Model,
+    status: StatusCode,
+    extra: tera::Context,
+) -> Result<HttpResponse, AppError> {
     let job = library::latest_job(&state.db, video.id).await?;
-    let mut ctx = render::base_context(&req, &visitor);
-    ctx.insert("video", &video);
-    ctx.insert("state", &VideoStatus::of(&video, job.as_ref(), visitor.lang));
+    let mut ctx = render::base_context(req, visitor);
+    ctx.insert("video", video);
+    ctx.insert("state", &VideoStatus::of(video, job.as_ref(), visitor.lang));
     if let Some(dir) = &video.package_dir {
         let manifest = tokio::fs::read(state.settings.media_dir.join(dir).join("manifest.json"))
             .await
@@ -144,7 +164,9 @@ pub async fn show(
         let manifest: Option<serde_json::Value> = manifest.and_then(|m| serde_json::from_slice(&m).ok());
         ctx.insert("manifest", &manifest);
     }
-    render::page(&state, &req, &visitor, "trainer/video.html", StatusCode::OK, &ctx)
+    super::subtitles::add_to_context(state, video, &mut ctx).await?;
+    ctx.extend(extra);
+    render::page(state, req, visitor, "trainer/video.html", status, &ctx)
 }
 
 pub async fn cancel(

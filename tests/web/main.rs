@@ -18,4 +18,5 @@ mod roles;
 mod security;
 mod sessions;
 mod staff_login;
+mod subtitles;
 mod videos;

@@ -3,6 +3,7 @@ use sea_orm_migration::prelude::*;
 mod m20261125_000001_accounts;
 mod m20261125_000002_videos_jobs;
 mod m20261125_000003_courses;
+mod m20261125_000004_subtitles;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_accounts::Migration),
             Box::new(m20261125_000002_videos_jobs::Migration),
             Box::new(m20261125_000003_courses::Migration),
+            Box::new(m20261125_000004_subtitles::Migration),
         ]
     }
 }

@@ -358,3 +358,40 @@ picture-error-broken = Das Bild ist beschädigt oder unvollständig. Bitte wähl
 picture-error-file-too-big = Ein Bild ist zu groß. Jedes Bild darf höchstens 5 MB haben.
 picture-error-form-too-big = Das Formular ist zu groß. Alle Bilder zusammen dürfen höchstens 30 MB haben.
 picture-error-needs-text = Zu jedem Bild gehört ein Antworttext. Bitte schreiben Sie die Antwort in das Feld über dem Bild.
+
+# Untertitel
+subtitles-title = Untertitel
+subtitles-none = Zu diesem Video gibt es noch keine Untertitel.
+subtitle-language = Sprache
+subtitle-make-default = Standard (wird zuerst gezeigt)
+subtitle-file = Untertiteldatei (.srt oder .vtt, höchstens { $limit } KB)
+subtitle-upload = Untertitel hochladen
+subtitle-remove = Entfernen
+subtitle-download = Datei ansehen
+subtitle-default-mark = Standard
+subtitle-cues = { $count ->
+    [one] eine Einblendung
+   *[other] { $count } Einblendungen
+}
+subtitle-saved = Die Untertitel sind gespeichert.
+subtitle-warnings-title = Einige Einblendungen wurden weggelassen:
+subtitle-refused = Die Untertiteldatei wurde nicht übernommen. Bitte korrigieren Sie diese Stellen und laden Sie die Datei noch einmal hoch:
+subtitle-not-ready = Untertitel können erst hinzugefügt werden, wenn das Video fertig verarbeitet ist.
+subtitle-unknown-language = Bitte wählen Sie eine Sprache aus der Liste.
+subtitle-no-file = Bitte wählen Sie eine Untertiteldatei aus.
+subtitle-upload-too-large = Die Datei ist zu groß für eine Untertiteldatei.
+subtitle-error-more = Es gibt noch weitere Fehler. Bitte korrigieren Sie zuerst diese.
+subtitle-error-file-too-large = Die Datei hat { $kilobytes } KB. Erlaubt sind höchstens { $limit } KB.
+subtitle-error-encoding = Die Zeichen der Datei passen nicht zu ihrer Kodierung ({ $encoding }). Bitte speichern Sie die Datei als UTF-8.
+subtitle-error-format = Die Datei ist weder SRT noch WebVTT.
+subtitle-error-timestamp = Zeile { $line }: Die Zeitangabe „{ $found }“ ist nicht lesbar.
+subtitle-error-cue-duration = Zeile { $line }: Die Einblendung endet ({ $end }), bevor sie beginnt ({ $start }).
+subtitle-error-stray-text = Zeile { $line }: Text außerhalb einer Einblendung. Fehlt eine Zeitangabe oder eine Leerzeile?
+subtitle-error-line-too-long = Zeile { $line }: { $length } Zeichen, erlaubt sind höchstens { $limit }.
+subtitle-error-cue-too-many-lines = Zeile { $line }: Die Einblendung hat { $count } Zeilen, erlaubt sind höchstens { $limit }. Fehlt eine Leerzeile?
+subtitle-error-too-many-cues = Zeile { $line }: Mehr als { $limit } Einblendungen.
+subtitle-error-no-cues = Die Datei enthält keine Einblendungen.
+subtitle-error-all-after-end = Alle { $count } Einblendungen beginnen nach dem Ende des Videos ({ $duration }). Gehört die Datei zu einem anderen Video?
+subtitle-warning-after-end = Zeile { $line }: Die Einblendung beginnt bei { $start }, nach dem Ende des Videos ({ $duration }).
+transcript-title = Mitschrift
+transcript-hint = Tippen Sie auf eine Zeile, um im Video dorthin zu springen.

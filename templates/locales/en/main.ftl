@@ -358,3 +358,40 @@ picture-error-broken = The picture is damaged or incomplete. Please choose it ag
 picture-error-file-too-big = A picture is too large. Each picture may be at most 5 MB.
 picture-error-form-too-big = The form is too large. All pictures together may be at most 30 MB.
 picture-error-needs-text = Every picture needs an answer text. Please write the answer in the field above the picture.
+
+# Subtitles
+subtitles-title = Subtitles
+subtitles-none = This video has no subtitles yet.
+subtitle-language = Language
+subtitle-make-default = Default (shown first)
+subtitle-file = Subtitle file (.srt or .vtt, at most { $limit } KB)
+subtitle-upload = Upload subtitles
+subtitle-remove = Remove
+subtitle-download = View file
+subtitle-default-mark = Default
+subtitle-cues = { $count ->
+    [one] one cue
+   *[other] { $count } cues
+}
+subtitle-saved = The subtitles have been saved.
+subtitle-warnings-title = Some cues were left out:
+subtitle-refused = The subtitle file was not accepted. Please fix these places and upload the file again:
+subtitle-not-ready = Subtitles can be added once the video has finished processing.
+subtitle-unknown-language = Please choose a language from the list.
+subtitle-no-file = Please choose a subtitle file.
+subtitle-upload-too-large = The file is too large for a subtitle file.
+subtitle-error-more = There are more errors. Please fix these first.
+subtitle-error-file-too-large = The file has { $kilobytes } KB. At most { $limit } KB are allowed.
+subtitle-error-encoding = The characters of the file do not match its encoding ({ $encoding }). Please save the file as UTF-8.
+subtitle-error-format = The file is neither SRT nor WebVTT.
+subtitle-error-timestamp = Line { $line }: the time “{ $found }” cannot be read.
+subtitle-error-cue-duration = Line { $line }: the cue ends ({ $end }) before it starts ({ $start }).
+subtitle-error-stray-text = Line { $line }: text outside any cue. Is a timing or an empty line missing?
+subtitle-error-line-too-long = Line { $line }: { $length } characters, at most { $limit } are allowed.
+subtitle-error-cue-too-many-lines = Line { $line }: the cue has { $count } lines, at most { $limit } are allowed. Is an empty line missing?
+subtitle-error-too-many-cues = Line { $line }: more than { $limit } cues.
+subtitle-error-no-cues = The file contains no cues.
+subtitle-error-all-after-end = All { $count } cues start after the end of the video ({ $duration }). Does the file belong to another video?
+subtitle-warning-after-end = Line { $line }: the cue starts at { $start }, after the end of the video ({ $duration }).
+transcript-title = Transcript
+transcript-hint = Tap a line to jump there in the video.
