@@ -12,6 +12,7 @@ pub mod progress;
 pub mod progress_writer;
 pub mod questions;
 pub mod reports;
+pub mod scope;
 pub mod sequence;
 pub mod structure;
 pub mod xapi;

@@ -17,6 +17,7 @@ use super::completion::{lesson_state, LessonState};
 use super::groups;
 use super::intervals::Interval;
 use super::learning;
+use super::scope::ViewerScope;
 use super::structure::{self, CourseTree};
 
 /// A learner as a report names them: the nickname if there is one, else their number.
@@ -435,11 +436,13 @@ fn happening(event: &learning_event::Model) -> Option<Happening> {
 pub async fn learner_report(
     db: &impl ConnectionTrait,
     learner: &user::Model,
+    scope: Option<&ViewerScope>,
     limit: Option<u64>,
 ) -> Result<LearnerReport, DbErr> {
     let courses = learning::courses(db, learner.id)
         .await?
         .into_iter()
+        .filter(|c| scope.is_none_or(|s| s.courses.contains(&c.course.id)))
         .map(|c| CourseSummary {
             id: c.course.id,
             title: c.course.title,
@@ -456,6 +459,9 @@ pub async fn learner_report(
         .filter(learning_event::Column::LearnerId.eq(learner.id))
         .order_by_desc(learning_event::Column::At)
         .order_by_desc(learning_event::Column::Id);
+    if let Some(scope) = scope {
+        events = events.filter(learning_event::Column::LessonId.is_in(scope.lessons.iter().copied()));
+    }
     if let Some(n) = fetch {
         events = events.limit(n);
     }
@@ -464,6 +470,9 @@ pub async fn learner_report(
         .filter(room_viewing::Column::LearnerId.eq(learner.id))
         .order_by_desc(room_viewing::Column::At)
         .order_by_desc(room_viewing::Column::Id);
+    if let Some(scope) = scope {
+        viewings = viewings.filter(room_viewing::Column::GroupId.is_in(scope.groups.iter().copied()));
+    }
     if let Some(n) = fetch {
         viewings = viewings.limit(n);
     }

@@ -21,6 +21,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use entities::{group, user};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
+use sea_orm::EntityTrait;
 use serde::Serialize;
 
 use super::courses::staff;
@@ -33,6 +34,7 @@ use crate::app::AppState;
 use crate::courses::completion::LessonState;
 use crate::courses::intervals::Interval;
 use crate::courses::reports::{self, Happening, TimelineEntry};
+use crate::courses::scope::{self, ViewerScope};
 use crate::courses::xapi;
 
 /// How many timeline entries the learner page shows; the CSV and JSON have all.
@@ -45,11 +47,27 @@ async fn managed_group(state: &AppState, visitor: &Visitor, id: i64) -> Result<g
         .ok_or(AppError::NotFound)
 }
 
-async fn managed_learner(state: &AppState, visitor: &Visitor, id: i64) -> Result<user::Model, AppError> {
+/// A learner the staff member may report on — one they look after, or a member of one
+/// of their groups — and what of the learner's activity they may see.
+async fn managed_learner(
+    state: &AppState,
+    visitor: &Visitor,
+    id: i64,
+) -> Result<(user::Model, Option<ViewerScope>), AppError> {
     let (staff_id, role) = staff(visitor)?;
-    learners::find_managed(&state.db, staff_id, role, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    let viewer = scope::of_staff(&state.db, staff_id, role).await?;
+    if let Some(learner) = learners::find_managed(&state.db, staff_id, role, id).await? {
+        return Ok((learner, viewer));
+    }
+    let member = match &viewer {
+        Some(scope) => scope::has_member(&state.db, scope, id).await?,
+        None => false,
+    };
+    let learner = match member {
+        true => user::Entity::find_by_id(id).one(&state.db).await?,
+        false => None,
+    };
+    Ok((learner.ok_or(AppError::NotFound)?, viewer))
 }
 
 /// A learner's line in the group summary, with times ready to show.
@@ -254,8 +272,9 @@ pub async fn learner_page(
     visitor: Visitor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let learner = managed_learner(&state, &visitor, *id).await?;
-    let report = reports::learner_report(&state.db, &learner, Some(PAGE_TIMELINE_LIMIT)).await?;
+    let (learner, scope) = managed_learner(&state, &visitor, *id).await?;
+    let report =
+        reports::learner_report(&state.db, &learner, scope.as_ref(), Some(PAGE_TIMELINE_LIMIT)).await?;
     let lines: Vec<TimelineLine> = report
         .timeline
         .iter()
@@ -282,8 +301,8 @@ pub async fn learner_csv(
     visitor: Visitor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let learner = managed_learner(&state, &visitor, *id).await?;
-    let report = reports::learner_report(&state.db, &learner, None).await?;
+    let (learner, scope) = managed_learner(&state, &visitor, *id).await?;
+    let report = reports::learner_report(&state.db, &learner, scope.as_ref(), None).await?;
     let lang = visitor.lang;
     let mut rows = vec![[
         "report-learner-number",
@@ -321,8 +340,8 @@ pub async fn learner_json(
     visitor: Visitor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let learner = managed_learner(&state, &visitor, *id).await?;
-    let report = reports::learner_report(&state.db, &learner, None).await?;
+    let (learner, scope) = managed_learner(&state, &visitor, *id).await?;
+    let report = reports::learner_report(&state.db, &learner, scope.as_ref(), None).await?;
     Ok(json_response(&serde_json::json!({
         "generated_at": Utc::now(),
         "report": report,

@@ -532,3 +532,72 @@ async fn only_the_groups_trainer_and_admins_see_reports() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_trainer_sees_a_learner_only_in_their_own_courses_and_groups() {
+    // Trainer A's learner walks A's course, then joins trainer B's group with its code.
+    let app = spawn_app().await;
+    let a = build_course(&app, 60.0).await;
+    let lesson = a.lessons[0];
+    a.learner.get(&format!("/learn/lessons/{lesson}")).await;
+    let_time_pass(&app, a.learner_id, lesson, 30).await;
+    assert_eq!(
+        report(&a.learner, lesson, &[(0.0, 20.0)], 20.0).await.status(),
+        200
+    );
+    let b = build_course(&app, 60.0).await;
+    let b_course = entities::course::Entity::find_by_id(b.course_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let b_group = group::Entity::find_by_id(b.group_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    post_ok(
+        &a.learner,
+        "/learn",
+        "/learn/join",
+        &[("code", &b_group.join_code)],
+    )
+    .await;
+    let b_lesson = b.lessons[0];
+    a.learner.get(&format!("/learn/lessons/{b_lesson}")).await;
+    let_time_pass(&app, a.learner_id, b_lesson, 30).await;
+    assert_eq!(
+        report(&a.learner, b_lesson, &[(0.0, 20.0)], 20.0).await.status(),
+        200
+    );
+    // Both courses share a title; tell them apart by the group-scoped ids in the JSON.
+    let path = format!("/trainer/learners/{}/report.json", a.learner_id);
+    let lessons_seen = |json: &Value| -> Vec<i64> {
+        json["report"]["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["lesson_id"].as_i64())
+            .collect()
+    };
+    let courses_seen = |json: &Value| -> Vec<i64> {
+        json["report"]["courses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect()
+    };
+    let for_a: Value = a.trainer.get(&path).await.json().await.unwrap();
+    assert!(lessons_seen(&for_a).contains(&lesson));
+    assert!(
+        !lessons_seen(&for_a).contains(&b_lesson),
+        "B's lesson stays private from A"
+    );
+    assert_eq!(courses_seen(&for_a), vec![a.course_id]);
+    // B may look at a member of their group, but only at B's own course.
+    let for_b: Value = b.trainer.get(&path).await.json().await.unwrap();
+    assert!(lessons_seen(&for_b).contains(&b_lesson));
+    assert!(!lessons_seen(&for_b).contains(&lesson));
+    assert_eq!(courses_seen(&for_b), vec![b_course.id]);
+}
