@@ -186,13 +186,24 @@ pub fn check_plausible(
     for (index, &interval) in report.iter().enumerate() {
         check_shape(index, interval)?;
     }
+    check_plausible_seconds(union_seconds(report), elapsed_wall_seconds, rate)
+}
+
+/// The same rule for a number of seconds: what a merge actually added.
+pub fn check_plausible_seconds(
+    covered: f64,
+    elapsed_wall_seconds: f64,
+    rate: f64,
+) -> Result<(), IntervalError> {
+    if !rate.is_finite() || !(MIN_RATE..=MAX_RATE).contains(&rate) {
+        return Err(IntervalError::BadRate { rate });
+    }
     let elapsed = if elapsed_wall_seconds.is_finite() {
         elapsed_wall_seconds.clamp(0.0, PLAUSIBLE_WINDOW_SECONDS)
     } else {
         0.0
     };
     let allowed = elapsed * rate * PLAUSIBLE_FACTOR + PLAUSIBLE_EXTRA_SECONDS.min(elapsed);
-    let covered = union_seconds(report);
     if covered > allowed {
         return Err(IntervalError::Implausible { covered, allowed });
     }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks::{self, Question, QuestionKind, Score};
 use super::completion;
-use super::intervals::{check_plausible, Interval, WatchedSet};
+use super::intervals::{check_plausible_seconds, Interval, WatchedSet};
 use super::CourseError;
 
 /// One heartbeat of the player: the intervals played since the last one, where playback
@@ -186,7 +186,7 @@ pub fn merge(
     }
     let elapsed = (now - row.last_report_at).num_milliseconds() as f64 / 1000.0;
     // Judge what is new, not what was sent: a repeated report must stay harmless.
-    check_plausible(&[Interval::new(0.0, new_seconds)], elapsed, report.rate)
+    check_plausible_seconds(new_seconds, elapsed, report.rate)
         .map_err(|e| CourseError::BadReport(e.to_string()))?;
 
     let coverage = watched.coverage(duration);
