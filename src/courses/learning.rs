@@ -1,10 +1,10 @@
 //! The learner's side: their courses with the state of every lesson, what is open, and
 //! which lesson comes next.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use entities::{lesson, question};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use entities::lesson;
+use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
 use super::completion::{lesson_state, LessonState};
@@ -102,13 +102,7 @@ pub async fn course_of_lesson(
 async fn view(db: &impl ConnectionTrait, learner_id: i64, tree: CourseTree) -> Result<CourseView, DbErr> {
     let ids: Vec<i64> = tree.lesson_ids().collect();
     let rows = progress::for_lessons(db, learner_id, ids.clone()).await?;
-    let with_questions: HashSet<i64> = question::Entity::find()
-        .filter(question::Column::LessonId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|q| q.lesson_id)
-        .collect();
+    let with_questions = progress::lessons_with_questions(db, ids).await?;
     let states: HashMap<i64, LessonState> = tree
         .lesson_ids()
         .map(|id| {

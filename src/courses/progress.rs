@@ -1,6 +1,6 @@
 //! Recording what a learner really watched, and their check answers, per lesson.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entities::{check_attempt, choice, learning_event, lesson, lesson_progress, question, video};
@@ -249,6 +249,20 @@ pub fn event(
         detail: Set(detail.to_string()),
         ..Default::default()
     }
+}
+
+/// Of the given lessons, those that have check questions.
+pub async fn lessons_with_questions(
+    db: &impl ConnectionTrait,
+    lesson_ids: Vec<i64>,
+) -> Result<HashSet<i64>, DbErr> {
+    Ok(question::Entity::find()
+        .filter(question::Column::LessonId.is_in(lesson_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| q.lesson_id)
+        .collect())
 }
 
 async fn question_count(db: &impl ConnectionTrait, lesson_id: i64) -> Result<u64, DbErr> {

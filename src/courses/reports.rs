@@ -7,9 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use entities::{
-    course, group, learning_event, lesson, lesson_progress, module, question, room_viewing, user,
-};
+use entities::{course, group, learning_event, lesson, lesson_progress, module, room_viewing, user};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +15,7 @@ use super::completion::{lesson_state, LessonState};
 use super::groups;
 use super::intervals::Interval;
 use super::learning;
+use super::progress;
 use super::scope::ViewerScope;
 use super::structure::{self, CourseTree};
 
@@ -146,7 +145,7 @@ pub async fn group_report(db: &impl ConnectionTrait, group: &group::Model) -> Re
         .into_iter()
         .map(|p| ((p.learner_id, p.lesson_id), p))
         .collect();
-    let with_questions = lessons_with_questions(db, lesson_ids.clone()).await?;
+    let with_questions = progress::lessons_with_questions(db, lesson_ids.clone()).await?;
     let mut together: HashMap<(i64, i64), usize> = HashMap::new();
     for viewing in room_viewing::Entity::find()
         .filter(room_viewing::Column::LearnerId.is_in(member_ids.clone()))
@@ -300,19 +299,6 @@ fn percent(share: f64) -> u8 {
     } else {
         0
     }
-}
-
-async fn lessons_with_questions(
-    db: &impl ConnectionTrait,
-    lesson_ids: Vec<i64>,
-) -> Result<HashSet<i64>, DbErr> {
-    Ok(question::Entity::find()
-        .filter(question::Column::LessonId.is_in(lesson_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|q| q.lesson_id)
-        .collect())
 }
 
 /// What happened, as the timeline shows it.

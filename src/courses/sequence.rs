@@ -53,17 +53,6 @@ pub fn unlocked_modules(course: &CourseOutline) -> Vec<bool> {
         .collect()
 }
 
-/// Whether a lesson is open: its module is. Lessons within an open module are all open.
-/// A lesson that is not in this course is not.
-pub fn lesson_unlocked(course: &CourseOutline, lesson_id: i64) -> bool {
-    course
-        .modules
-        .iter()
-        .zip(unlocked_modules(course))
-        .find(|(module, _)| module.lessons.iter().any(|lesson| lesson.lesson_id == lesson_id))
-        .is_some_and(|(_, open)| open)
-}
-
 /// The first incomplete lesson in an open module, going through the courses in the given
 /// order (the caller puts them in the learner's order): `(course_id, lesson_id)`.
 /// None when everything open is done.
@@ -193,18 +182,6 @@ mod tests {
     #[test]
     fn no_modules_no_flags() {
         assert!(unlocked_modules(&course(1, true, vec![])).is_empty());
-    }
-
-    #[test]
-    fn lessons_follow_their_module() {
-        let gated = half_done(true);
-        assert!(lesson_unlocked(&gated, 100));
-        assert!(lesson_unlocked(&gated, 111));
-        assert!(!lesson_unlocked(&gated, 120));
-        assert!(!lesson_unlocked(&gated, 999));
-        let open = half_done(false);
-        assert!(lesson_unlocked(&open, 120));
-        assert!(!lesson_unlocked(&open, 999));
     }
 
     #[test]

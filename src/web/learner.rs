@@ -122,11 +122,9 @@ pub async fn lesson_page(
     let duration = video.duration_seconds.unwrap_or(0.0);
     let questions = page_questions(&state, lesson.id).await?;
     let attempt = progress::latest_attempt(&state.db, user.id, lesson.id).await?;
-    let state_of_lesson = course.lesson(lesson.id).map(|l| l.state);
     let mut ctx = render::base_context(&req, &visitor);
     ctx.insert("course", &course);
     ctx.insert("lesson", &lesson);
-    ctx.insert("lesson_state", &state_of_lesson);
     ctx.insert("video", &video);
     ctx.insert(
         "playable",
