@@ -15,6 +15,16 @@ use crate::app::AppState;
 #[folder = "templates/static/"]
 struct StaticFiles;
 
+/// Libraries from the npm registry (`npm ci` in scripts/setup), served from our own origin
+/// as `vendor/<package>/…`, so that no page loads anything from elsewhere.
+#[derive(RustEmbed)]
+#[folder = "node_modules/"]
+#[prefix = "vendor/"]
+#[include = "hls.js/dist/hls.min.js"]
+#[include = "tus-js-client/dist/tus.min.js"]
+#[allow_missing = true]
+struct VendorFiles;
+
 struct Asset {
     bytes: Vec<u8>,
     content_type: String,
@@ -30,10 +40,10 @@ impl Assets {
     pub fn load() -> Assets {
         let mut by_hashed_name = HashMap::new();
         let mut urls = HashMap::new();
-        for name in StaticFiles::iter() {
-            let Some(file) = StaticFiles::get(&name) else {
-                continue;
-            };
+        let files = StaticFiles::iter()
+            .filter_map(|name| Some((StaticFiles::get(&name)?, name)))
+            .chain(VendorFiles::iter().filter_map(|name| Some((VendorFiles::get(&name)?, name))));
+        for (file, name) in files {
             let digest = hex::encode(Sha256::digest(&file.data));
             let hashed = hashed_name(&name, &digest[..10]);
             urls.insert(name.to_string(), format!("/static/{hashed}"));
@@ -99,5 +109,15 @@ mod tests {
         let assets = Assets::load();
         let url = assets.url("app.css").unwrap();
         assert!(url.starts_with("/static/app.") && url.ends_with(".css"));
+    }
+
+    /// Fails when `npm ci` has not run before the build: the pages would lack their players.
+    #[test]
+    fn npm_libraries_are_embedded() {
+        let assets = Assets::load();
+        for name in ["vendor/hls.js/dist/hls.min.js", "vendor/tus-js-client/dist/tus.min.js"] {
+            let url = assets.url(name).unwrap_or_else(|| panic!("{name} missing: run npm ci"));
+            assert!(assets.by_hashed_name[url.trim_start_matches("/static/")].bytes.len() > 10_000);
+        }
     }
 }

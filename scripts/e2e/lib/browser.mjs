@@ -1,0 +1,94 @@
+// Debian's Chromium driven by playwright-core (no browser download), plus what every
+// browser test checks on every page: no request leaves our origin, no CSP violation or
+// script error, and axe-core finds no WCAG 2.1 A/AA violation.
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+
+import { chromium } from "playwright-core";
+
+import { ROOT } from "./server.mjs";
+
+const require = createRequire(import.meta.url);
+export const SCREENSHOTS = join(ROOT, "screenshots");
+
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
+export const DESK = { viewport: { width: 1280, height: 900 } };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+}
+
+/**
+ * A browser context for `server` that records every problem a page shows: requests to
+ * other origins, console errors (CSP violations among them) and uncaught exceptions.
+ * `context.problems` lists them; `assertClean(context)` fails the test when there are any.
+ */
+export async function newContext(browser, server, options = {}) {
+  const { lang = "de", ...rest } = options;
+  const context = await browser.newContext({ locale: lang, ...rest });
+  const origin = new URL(server.url).origin;
+  context.problems = [];
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) {
+      context.problems.push(`request to another origin: ${request.url()}`);
+    }
+  });
+  context.on("page", (page) => watchPage(context, page));
+  return context;
+}
+
+function watchPage(context, page) {
+  page.on("console", (message) => {
+    if (message.type() === "error" && !expectedConsoleError(message.text())) {
+      context.problems.push(`console error on ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => context.problems.push(`script error on ${page.url()}: ${error.message}`));
+}
+
+// Chromium logs a failed request (4xx/5xx) as a console error; tests that provoke one
+// say so by asserting the status themselves.
+function expectedConsoleError(text) {
+  return /^Failed to load resource: the server responded with a status of (4\d\d)/.test(text);
+}
+
+export function assertClean(context) {
+  assert.deepEqual(context.problems, [], "the pages showed problems");
+}
+
+const axeSource = readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now. */
+export async function assertAccessible(page, label) {
+  await page.evaluate(await axeSource);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  const violations = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  assert.deepEqual(violations, [], `axe-core on ${label} (${page.url()})`);
+}
+
+/** Writes a full-page screenshot to screenshots/NAME.png for people to review. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
