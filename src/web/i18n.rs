@@ -158,25 +158,39 @@ mod tests {
         assert_eq!(from_accept_language("en;q=0").map(|l| l.code), None);
     }
 
+    /// Every `.ftl` file of German (one per area: main.ftl, uploads.ftl, …) exists in
+    /// every language, parses, and has every key the German one has.
     #[test]
     fn every_language_has_every_german_key() {
-        let german = std::fs::read_to_string("templates/locales/de/main.ftl").unwrap();
-        let keys: Vec<&str> = german
-            .lines()
-            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
-            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with('.'))
+        let mut files: Vec<_> = std::fs::read_dir("templates/locales/de")
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.ends_with(".ftl"))
             .collect();
-        assert!(keys.len() > 40);
-        for lang in ["de", "en", "ar", "uk", "tr"] {
-            let text = std::fs::read_to_string(format!("templates/locales/{lang}/main.ftl")).unwrap();
-            if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone()) {
-                panic!("{lang}/main.ftl does not parse: {errors:?}");
-            }
-            let missing: Vec<_> = keys
-                .iter()
-                .filter(|k| !text.lines().any(|l| l.starts_with(&format!("{k} ="))))
+        files.sort();
+        assert!(files.contains(&"main.ftl".to_owned()));
+        let mut total = 0;
+        for file in &files {
+            let german = std::fs::read_to_string(format!("templates/locales/de/{file}")).unwrap();
+            let keys: Vec<&str> = german
+                .lines()
+                .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+                .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with('.'))
                 .collect();
-            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            total += keys.len();
+            for lang in ["de", "en", "ar", "uk", "tr"] {
+                let text = std::fs::read_to_string(format!("templates/locales/{lang}/{file}"))
+                    .unwrap_or_else(|_| panic!("{lang}/{file} is missing"));
+                if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone()) {
+                    panic!("{lang}/{file} does not parse: {errors:?}");
+                }
+                let missing: Vec<_> = keys
+                    .iter()
+                    .filter(|k| !text.lines().any(|l| l.starts_with(&format!("{k} ="))))
+                    .collect();
+                assert!(missing.is_empty(), "{lang}/{file} lacks {missing:?}");
+            }
         }
+        assert!(total > 40);
     }
 }

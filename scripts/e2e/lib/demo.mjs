@@ -57,3 +57,8 @@ export async function waitForVideosReady(page, server, ms = 600_000) {
     () => `demo videos not ready after ${ms / 1000} s:\n${server.log.join("").slice(-4000)}`,
   );
 }
+
+/** Chooses the interface language the way a person does, with the language switch. */
+export async function useLanguage(page, server, lang) {
+  await page.goto(`${server.url}/lang/${lang}`);
+}

@@ -1,0 +1,116 @@
+// Every page a person reaches, in German and in Arabic (right to left): no WCAG 2.1 A/AA
+// violation (axe-core), nothing from other origins, no script error; screenshots at phone
+// and desk size for review.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startServer } from "../lib/server.mjs";
+import { seedDemo, staffLogin, codeLogin, useLanguage, waitForVideosReady } from "../lib/demo.mjs";
+import { launch, newContext, assertAccessible, assertClean, screenshot, PHONE, DESK } from "../lib/browser.mjs";
+
+let server, browser, demo, learnerState;
+
+before(async () => {
+  server = await startServer();
+  demo = await seedDemo(server);
+  browser = await launch();
+  const context = await newContext(browser, server, DESK);
+  const page = await context.newPage();
+  await staffLogin(page, server, demo.trainer);
+  await waitForVideosReady(page, server);
+  await context.close();
+  // An access code works once: log in once and carry the session into each test.
+  const learner = await newContext(browser, server, PHONE);
+  await codeLogin(await learner.newPage(), server, demo.learnerCode);
+  learnerState = await learner.storageState();
+  await learner.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens each path, checks it and takes its screenshot as `<prefix>-<name>`. */
+async function checkPages(page, prefix, paths) {
+  for (const [name, path] of paths) {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.equal(response.status(), 200, `${path} answers`);
+    await assertAccessible(page, `${prefix} ${name}`);
+    await screenshot(page, `${prefix}-${name}`);
+  }
+}
+
+for (const lang of ["de", "ar"]) {
+  describe(`pages in ${lang}`, () => {
+    test("public pages", async () => {
+      const context = await newContext(browser, server, { ...PHONE, lang });
+      const page = await context.newPage();
+      await checkPages(page, `${lang}-phone`, [
+        ["start", "/"],
+        ["login", "/login"],
+        ["code", "/code"],
+      ]);
+      const dir = await page.locator("html").getAttribute("dir");
+      assert.equal(dir, lang === "ar" ? "rtl" : "ltr");
+      assertClean(context);
+      await context.close();
+    });
+
+    test("learner pages on a phone", async () => {
+      const context = await newContext(browser, server, { ...PHONE, lang, storageState: learnerState });
+      const page = await context.newPage();
+      await useLanguage(page, server, lang);
+      await checkPages(page, `${lang}-phone-learner`, [
+        ["home", "/learn"],
+        ["account", "/account"],
+      ]);
+      await page.goto(`${server.url}/learn`);
+      await page.locator("a.big-button").first().click();
+      await page.waitForURL(/\/learn\/lessons\/\d+/);
+      await assertAccessible(page, `${lang} lesson`);
+      await screenshot(page, `${lang}-phone-learner-lesson`);
+      assertClean(context);
+      await context.close();
+    });
+
+    test("trainer pages on a desk", async () => {
+      const context = await newContext(browser, server, { ...DESK, lang });
+      const page = await context.newPage();
+      await staffLogin(page, server, demo.trainer);
+      await useLanguage(page, server, lang);
+      await checkPages(page, `${lang}-desk-trainer`, [
+        ["home", "/trainer"],
+        ["videos", "/trainer/videos"],
+        ["courses", "/trainer/courses"],
+        ["groups", "/trainer/groups"],
+      ]);
+      // One of each detail page, reached the way a trainer does: by following the lists.
+      for (const [list, link, name] of [
+        ["/trainer/videos", "a[href^='/trainer/videos/']", "video"],
+        ["/trainer/courses", "a[href^='/trainer/courses/']", "course"],
+        ["/trainer/groups", "a[href^='/trainer/groups/']", "group"],
+      ]) {
+        await page.goto(`${server.url}${list}`);
+        const href = await page.locator(link).first().getAttribute("href");
+        await checkPages(page, `${lang}-desk-trainer`, [[name, href]]);
+      }
+      assertClean(context);
+      await context.close();
+    });
+
+    test("admin pages on a desk", async () => {
+      const context = await newContext(browser, server, { ...DESK, lang });
+      const page = await context.newPage();
+      await staffLogin(page, server, demo.admin);
+      await useLanguage(page, server, lang);
+      await checkPages(page, `${lang}-desk-admin`, [
+        ["home", "/admin"],
+        ["learners", "/admin/learners"],
+        ["audit", "/admin/audit"],
+      ]);
+      assertClean(context);
+      await context.close();
+    });
+  });
+}
