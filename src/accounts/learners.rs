@@ -53,6 +53,66 @@ pub async fn create(
     Ok((learner, code))
 }
 
+/// The most cards one printed sheet holds: a course group, with room to spare.
+pub const MAX_SHEET_LEARNERS: usize = 40;
+
+/// Creates `count` learners at once, for a printed sheet of codes. With a `nickname_prefix`
+/// they are called "prefix 1", "prefix 2", …; with a group they join it. All or nothing.
+pub async fn create_many(
+    db: &DatabaseConnection,
+    created_by: i64,
+    nickname_prefix: Option<&str>,
+    count: usize,
+    group_id: Option<i64>,
+    code_valid_for: Duration,
+) -> Result<Vec<(user::Model, String)>, AccountError> {
+    if !(1..=MAX_SHEET_LEARNERS).contains(&count) {
+        return Err(AccountError::BadCount);
+    }
+    let prefix = clean_nickname(nickname_prefix)?;
+    // The longest name must fit too: "prefix 40".
+    if let Some(p) = &prefix {
+        clean_nickname(Some(&format!("{p} {count}")))?;
+    }
+    let txn = db.begin().await?;
+    let mut created = Vec::with_capacity(count);
+    for n in 1..=count {
+        let learner = user::ActiveModel {
+            role: Set(Role::Learner.as_str().to_owned()),
+            nickname: Set(prefix.as_ref().map(|p| format!("{p} {n}"))),
+            created_by: Set(Some(created_by)),
+            disabled: Set(false),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if let Some(group_id) = group_id {
+            crate::courses::groups::add_member(&txn, group_id, learner.id).await?;
+        }
+        let code = issue_code(&txn, learner.id, code_valid_for).await?;
+        created.push((learner, code));
+    }
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// New codes for several learners at once (a group's sheet); all or nothing.
+pub async fn renew_codes(
+    db: &DatabaseConnection,
+    learners: Vec<user::Model>,
+    valid_for: Duration,
+) -> Result<Vec<(user::Model, String)>, AccountError> {
+    let txn = db.begin().await?;
+    let mut renewed = Vec::with_capacity(learners.len());
+    for learner in learners {
+        let code = issue_code(&txn, learner.id, valid_for).await?;
+        renewed.push((learner, code));
+    }
+    txn.commit().await?;
+    Ok(renewed)
+}
+
 /// A new one-time code for a learner; every earlier unused code stops working.
 pub async fn issue_code(
     db: &impl ConnectionTrait,

@@ -62,6 +62,8 @@ pub enum AccountError {
     WeakPassword,
     #[error("the nickname may be at most 64 characters")]
     BadNickname,
+    #[error("a sheet holds 1 to {max} learners", max = learners::MAX_SHEET_LEARNERS)]
+    BadCount,
     #[error("the user name is taken")]
     UsernameTaken,
     #[error("no such account")]

@@ -1,30 +1,53 @@
-//! The trainer's desk: their learners and their access codes.
+//! The trainer's desk: their learners and their access codes (printed by code_sheets).
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
-use entities::user;
-use qrcode::render::svg;
-use qrcode::QrCode;
 use serde::Deserialize;
 
+use super::code_sheets;
 use super::error::AppError;
 use super::render;
 use super::session::Visitor;
 use crate::accounts::audit::{self, Action};
 use crate::accounts::{learners, AccountError, Role};
 use crate::app::AppState;
+use crate::courses::groups;
 
 pub async fn home(
     state: web::Data<AppState>,
     req: HttpRequest,
     visitor: Visitor,
 ) -> Result<HttpResponse, AppError> {
+    home_page(&state, &req, &visitor, None, StatusCode::OK).await
+}
+
+/// The desk again, with the learner forms' problem said above them.
+pub async fn home_with_error(
+    state: &AppState,
+    req: &HttpRequest,
+    visitor: &Visitor,
+    message_key: &str,
+) -> Result<HttpResponse, AppError> {
+    let message = visitor.lang.t(message_key);
+    home_page(state, req, visitor, Some(message), StatusCode::BAD_REQUEST).await
+}
+
+async fn home_page(
+    state: &AppState,
+    req: &HttpRequest,
+    visitor: &Visitor,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let staff = visitor.require(Role::Trainer)?;
     let role = visitor.role().unwrap_or(Role::Trainer);
-    let mut ctx = render::base_context(&req, &visitor);
+    let mut ctx = render::base_context(req, visitor);
     ctx.insert("learners", &learners::list_for(&state.db, staff.id, role).await?);
-    render::page(&state, &req, &visitor, "trainer/home.html", StatusCode::OK, &ctx)
+    ctx.insert("groups", &groups::list_managed(&state.db, staff.id, role).await?);
+    ctx.insert("max_sheet", &learners::MAX_SHEET_LEARNERS);
+    ctx.insert("error", &error);
+    render::page(state, req, visitor, "trainer/home.html", status, &ctx)
 }
 
 #[derive(Deserialize)]
@@ -47,7 +70,9 @@ pub async fn create_learner(
     let (learner, code) =
         match learners::create(&state.db, Some(staff.id), Some(&form.nickname), valid_for).await {
             Ok(created) => created,
-            Err(AccountError::BadNickname) => return Err(AppError::BadRequest("learner-nickname-too-long")),
+            Err(AccountError::BadNickname) => {
+                return home_with_error(&state, &req, &visitor, "learner-nickname-too-long").await
+            }
             Err(e) => return Err(e.into()),
         };
     audit::record(
@@ -58,7 +83,8 @@ pub async fn create_learner(
         "",
     )
     .await?;
-    show_code(&state, &req, &visitor, &learner, &code, StatusCode::CREATED)
+    let cards = [(learner, code)];
+    code_sheets::render_sheet(&state, &req, &visitor, &cards, visitor.lang, StatusCode::CREATED)
 }
 
 /// A fresh code for a learner who lost theirs or changes phones.
@@ -89,32 +115,6 @@ pub async fn new_code(
         "",
     )
     .await?;
-    show_code(&state, &req, &visitor, &learner, &code, StatusCode::OK)
-}
-
-/// The page with the code and its QR code, to print or show once: only a hash is kept.
-fn show_code(
-    state: &AppState,
-    req: &HttpRequest,
-    visitor: &Visitor,
-    learner: &user::Model,
-    code: &str,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    let info = req.connection_info();
-    let login_url = format!("{}://{}/code?c={}", info.scheme(), info.host(), code);
-    let qr = QrCode::new(login_url.as_bytes())
-        .map_err(|e| AppError::Internal(format!("QR code: {e}")))?
-        .render::<svg::Color>()
-        .min_dimensions(220, 220)
-        .quiet_zone(true)
-        .build();
-    let mut ctx = render::base_context(req, visitor);
-    ctx.insert("learner", learner);
-    ctx.insert("code", code);
-    ctx.insert("login_url", &login_url);
-    // Our own SVG from a URL made of the code alphabet: no user text inside.
-    ctx.insert("qr_svg", &qr);
-    ctx.insert("valid_days", &state.settings.access_code_days);
-    render::page(state, req, visitor, "trainer/code.html", status, &ctx)
+    let cards = [(learner, code)];
+    code_sheets::render_sheet(&state, &req, &visitor, &cards, visitor.lang, StatusCode::OK)
 }

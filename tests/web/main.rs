@@ -5,6 +5,7 @@ mod helpers;
 
 mod access_codes;
 mod bad_input;
+mod code_sheets;
 mod cli;
 mod course_flow;
 mod course_refusals;

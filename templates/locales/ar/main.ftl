@@ -56,7 +56,6 @@ learner-nickname-too-long = يجب ألّا يزيد الاسم المستعار
 
 code-sheet-title = رمز الدخول
 code-sheet-scan = اكتب الرمز أو امسح رمز QR بالهاتف.
-code-sheet-valid = عدد أيام صلاحية الرمز: { $days }. ويمكن استخدامه مرة واحدة فقط. يُرجى طباعته أو نسخه الآن، فلن يظهر مرة أخرى.
 
 admin-title = الإدارة
 admin-new-user = حساب جديد لفريق العمل

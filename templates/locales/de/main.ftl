@@ -52,7 +52,6 @@ learner-nickname-too-long = Der Spitzname darf höchstens 64 Zeichen haben.
 
 code-sheet-title = Zugangscode
 code-sheet-scan = Code abtippen oder QR-Code mit dem Handy scannen.
-code-sheet-valid = Der Code gilt { $days } Tage und nur einmal. Jetzt ausdrucken oder abschreiben: Er wird nicht noch einmal gezeigt.
 
 admin-title = Verwaltung
 admin-new-user = Neues Konto für Mitarbeitende

@@ -52,7 +52,6 @@ learner-nickname-too-long = The nickname may have at most 64 characters.
 
 code-sheet-title = Access code
 code-sheet-scan = Type the code or scan the QR code with the phone.
-code-sheet-valid = The code works for { $days } days and only once. Print or copy it now: it will not be shown again.
 
 admin-title = Administration
 admin-new-user = New staff account

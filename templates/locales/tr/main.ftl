@@ -52,7 +52,6 @@ learner-nickname-too-long = Takma ad en fazla 64 karakter olabilir.
 
 code-sheet-title = Giriş kodu
 code-sheet-scan = Kodu yazın veya QR kodunu telefonla tarayın.
-code-sheet-valid = Kod { $days } gün geçerlidir ve yalnızca bir kez kullanılabilir. Şimdi yazdırın veya bir yere yazın: Kod bir daha gösterilmeyecek.
 
 admin-title = Yönetim
 admin-new-user = Yeni personel hesabı
