@@ -5,7 +5,8 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-import { ROOT, waitFor } from "./server.mjs";
+import { launch, newContext, DESK } from "./browser.mjs";
+import { ROOT, startServer, waitFor } from "./server.mjs";
 
 const run = promisify(execFile);
 export const DEMO_MEDIA = join(ROOT, "target/e2e/demo-src");
@@ -61,4 +62,27 @@ export async function waitForVideosReady(page, server, ms = 600_000) {
 /** Chooses the interface language the way a person does, with the language switch. */
 export async function useLanguage(page, server, lang) {
   await page.goto(`${server.url}/lang/${lang}`);
+}
+
+/**
+ * What most browser test files start with: the server, the demo with its videos ready
+ * and a browser. `stop()` ends both.
+ */
+export async function startDemo() {
+  const server = await startServer();
+  const demo = await seedDemo(server);
+  const browser = await launch();
+  const context = await newContext(browser, server, DESK);
+  await staffLogin(await context.newPage(), server, demo.trainer);
+  await waitForVideosReady(context.pages()[0], server);
+  await context.close();
+  return {
+    server,
+    demo,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }

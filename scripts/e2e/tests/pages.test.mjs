@@ -4,21 +4,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startServer } from "../lib/server.mjs";
-import { seedDemo, staffLogin, codeLogin, useLanguage, waitForVideosReady } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, PHONE, DESK } from "../lib/browser.mjs";
+import { staffLogin, codeLogin, useLanguage, startDemo } from "../lib/demo.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, PHONE, DESK } from "../lib/browser.mjs";
 
-let server, browser, demo, learnerState;
+let server, browser, demo, stop, learnerState;
 
 before(async () => {
-  server = await startServer();
-  demo = await seedDemo(server);
-  browser = await launch();
-  const context = await newContext(browser, server, DESK);
-  const page = await context.newPage();
-  await staffLogin(page, server, demo.trainer);
-  await waitForVideosReady(page, server);
-  await context.close();
+  ({ server, demo, browser, stop } = await startDemo());
   // An access code works once: log in once and carry the session into each test.
   const learner = await newContext(browser, server, PHONE);
   await codeLogin(await learner.newPage(), server, demo.learnerCode);
@@ -26,10 +18,7 @@ before(async () => {
   await learner.close();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 /** Opens each path, checks it and takes its screenshot as `<prefix>-<name>`. */
 async function checkPages(page, prefix, paths) {

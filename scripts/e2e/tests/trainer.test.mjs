@@ -5,28 +5,17 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startServer } from "../lib/server.mjs";
-import { seedDemo, staffLogin, useLanguage, waitForVideosReady } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
+import { staffLogin, useLanguage, startDemo } from "../lib/demo.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
 import { activate, tabTo, typeInto } from "../lib/keyboard.mjs";
 
-let server, browser, demo;
+let server, browser, demo, stop;
 
 before(async () => {
-  server = await startServer();
-  demo = await seedDemo(server);
-  browser = await launch();
-  const context = await newContext(browser, server, DESK);
-  const page = await context.newPage();
-  await staffLogin(page, server, demo.trainer);
-  await waitForVideosReady(page, server);
-  await context.close();
+  ({ server, demo, browser, stop } = await startDemo());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 test("a course from nothing to a group report, with the keyboard alone", async () => {
   const context = await newContext(browser, server, DESK);
