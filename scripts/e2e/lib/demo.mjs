@@ -2,11 +2,12 @@
 // (made once, cached under target/e2e/), seeded by `lernwerk demo` and transcoded by the
 // server's own worker, exactly as a newcomer gets them from scripts/run.
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 import { launch, newContext, DESK } from "./browser.mjs";
-import { ROOT, startServer, waitFor } from "./server.mjs";
+import { BINARY, ROOT, startServer, waitFor } from "./server.mjs";
 
 const run = promisify(execFile);
 export const DEMO_MEDIA = join(ROOT, "target/e2e/demo-src");
@@ -69,13 +70,10 @@ export async function useLanguage(page, server, lang) {
  * and a browser. `stop()` ends both.
  */
 export async function startDemo() {
-  const server = await startServer();
+  const server = await startServer({ from: await seededMedia() });
+  // Seeding again renews the logins and keeps the courses and their ready videos.
   const demo = await seedDemo(server);
   const browser = await launch();
-  const context = await newContext(browser, server, DESK);
-  await staffLogin(await context.newPage(), server, demo.trainer);
-  await waitForVideosReady(context.pages()[0], server);
-  await context.close();
   return {
     server,
     demo,
@@ -85,4 +83,35 @@ export async function startDemo() {
       await server.stop();
     },
   };
+}
+
+const SEEDED = join(ROOT, "target/e2e/seeded");
+
+/**
+ * A media directory with the demo seeded and every video transcoded, made once per build
+ * of the binary (transcoding is most of a test file's set-up time) and copied by each
+ * test file, so that no file sees what another one changed.
+ */
+async function seededMedia() {
+  const { mtimeMs, size } = await stat(BINARY);
+  const stamp = `${mtimeMs} ${size}`;
+  const made = await readFile(join(SEEDED, ".binary"), "utf8").catch(() => "");
+  if (made === stamp) return SEEDED;
+  await rm(SEEDED, { recursive: true, force: true });
+  const server = await startServer();
+  const demo = await seedDemo(server);
+  const browser = await launch();
+  const context = await newContext(browser, server, DESK);
+  await staffLogin(await context.newPage(), server, demo.trainer);
+  await waitForVideosReady(context.pages()[0], server);
+  await browser.close();
+  await server.stop({ keepMedia: true });
+  await mkdir(dirname(SEEDED), { recursive: true });
+  await rename(server.media, SEEDED).catch(async () => {
+    // Another filesystem (tmp): copy instead.
+    await cp(server.media, SEEDED, { recursive: true });
+    await rm(server.media, { recursive: true, force: true });
+  });
+  await writeFile(join(SEEDED, ".binary"), stamp);
+  return SEEDED;
 }

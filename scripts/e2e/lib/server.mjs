@@ -2,7 +2,7 @@
 // directory and SQLite file, stopped again when the test file ends. (The pages are the
 // same on PostgreSQL; the Rust suites cover the database layer there.)
 import { spawn, execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,9 +23,13 @@ async function freePort() {
   });
 }
 
-/** Starts `lernwerk serve` (with its transcoding worker) and waits until it is ready. */
-export async function startServer({ env = {} } = {}) {
+/**
+ * Starts `lernwerk serve` (with its transcoding worker) and waits until it is ready.
+ * `from`: a media directory (database and packages) to start with a copy of.
+ */
+export async function startServer({ env = {}, from } = {}) {
   const media = await mkdtemp(join(tmpdir(), "lernwerk-e2e-"));
+  if (from) await cp(from, media, { recursive: true });
   const port = await freePort();
   const baseEnv = {
     ...process.env,
@@ -55,10 +59,11 @@ export async function startServer({ env = {} } = {}) {
     media,
     cli,
     log,
-    async stop() {
+    /** Stops the server; the media directory goes too unless `keepMedia`. */
+    async stop({ keepMedia = false } = {}) {
       proc.kill("SIGTERM");
       await new Promise((ok) => (proc.exitCode !== null ? ok() : proc.once("exit", ok)));
-      await rm(media, { recursive: true, force: true });
+      if (!keepMedia) await rm(media, { recursive: true, force: true });
     },
   };
 }
