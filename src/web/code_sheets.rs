@@ -75,7 +75,14 @@ pub async fn create_batch(
         Err(e) => return Err(e.into()),
     };
     for (learner, _) in &cards {
-        audit::record(&state.db, Some(staff.id), Action::LearnerCreated, Some(learner.id), "").await?;
+        audit::record(
+            &state.db,
+            Some(staff.id),
+            Action::LearnerCreated,
+            Some(learner.id),
+            "",
+        )
+        .await?;
     }
     let lang = sheet_language(&form.sheet_lang, &visitor);
     render_sheet(&state, &req, &visitor, &cards, lang, StatusCode::CREATED)
@@ -107,7 +114,10 @@ pub async fn renew_group(
     // Only learners this trainer manages: one who joined by code belongs to someone else.
     let mut members = Vec::new();
     for member in groups::members(&state.db, group.id).await? {
-        if learners::find_managed(&state.db, staff.id, role, member.id).await?.is_some() {
+        if learners::find_managed(&state.db, staff.id, role, member.id)
+            .await?
+            .is_some()
+        {
             members.push(member);
         }
     }
@@ -116,7 +126,14 @@ pub async fn renew_group(
     }
     let cards = learners::renew_codes(&state.db, members, code_validity(&state)).await?;
     for (learner, _) in &cards {
-        audit::record(&state.db, Some(staff.id), Action::AccessCodeIssued, Some(learner.id), "").await?;
+        audit::record(
+            &state.db,
+            Some(staff.id),
+            Action::AccessCodeIssued,
+            Some(learner.id),
+            "",
+        )
+        .await?;
     }
     let lang = sheet_language(&form.sheet_lang, &visitor);
     render_sheet(&state, &req, &visitor, &cards, lang, StatusCode::OK)
@@ -178,8 +195,9 @@ pub fn render_sheet(
     ctx.insert("valid_until", &valid_until);
     let mut response = render::page(state, req, visitor, "trainer/code_sheet.html", status, &ctx)?;
     // Codes in clear: not for the browser's cache or the back button.
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     Ok(response)
 }

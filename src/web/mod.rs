@@ -76,8 +76,14 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/trainer", web::get().to(trainer::home))
     .route("/trainer/learners", web::post().to(trainer::create_learner))
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))
-    .route("/trainer/learners/batch", web::post().to(code_sheets::create_batch))
-    .route("/trainer/groups/{id}/codes", web::post().to(code_sheets::renew_group))
+    .route(
+        "/trainer/learners/batch",
+        web::post().to(code_sheets::create_batch),
+    )
+    .route(
+        "/trainer/groups/{id}/codes",
+        web::post().to(code_sheets::renew_group),
+    )
     .route("/trainer/courses", web::get().to(courses::list))
     .route("/trainer/courses", web::post().to(courses::create))
     .route("/trainer/courses/{id}", web::get().to(courses::show))

@@ -10,7 +10,9 @@ use crate::helpers::{spawn_app, Browser, TestApp};
 fn texts(html: &str, selector: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let selector = Selector::parse(selector).unwrap();
-    doc.select(&selector).map(|e| e.text().collect::<String>()).collect()
+    doc.select(&selector)
+        .map(|e| e.text().collect::<String>())
+        .collect()
 }
 
 fn codes_on(html: &str) -> Vec<String> {
@@ -22,7 +24,9 @@ async fn group_of(app: &TestApp, trainer_id: i64, name: &str) -> i64 {
 }
 
 async fn batch(browser: &Browser, fields: &[(&str, &str)]) -> reqwest::Response {
-    browser.submit("/trainer", "/trainer/learners/batch", fields).await
+    browser
+        .submit("/trainer", "/trainer/learners/batch", fields)
+        .await
 }
 
 #[tokio::test]
@@ -34,7 +38,12 @@ async fn a_sheet_of_learners_logs_in_and_lands_in_the_group() {
 
     let response = batch(
         &trainer,
-        &[("count", "3"), ("nickname_prefix", "Montag"), ("group", &group_field), ("sheet_lang", "ar")],
+        &[
+            ("count", "3"),
+            ("nickname_prefix", "Montag"),
+            ("group", &group_field),
+            ("sheet_lang", "ar"),
+        ],
     )
     .await;
     assert_eq!(response.status(), 201);
@@ -54,7 +63,11 @@ async fn a_sheet_of_learners_logs_in_and_lands_in_the_group() {
     for (url, code) in urls.iter().zip(&codes) {
         assert!(url.ends_with(&format!("/code?c={code}")), "{url}");
     }
-    assert_eq!(texts(&html, ".code-cards .qr svg").len(), 3, "one QR code per card");
+    assert_eq!(
+        texts(&html, ".code-cards .qr svg").len(),
+        3,
+        "one QR code per card"
+    );
 
     let members = groups::members(&app.db, group).await.unwrap();
     assert_eq!(members.len(), 3);
@@ -75,7 +88,10 @@ async fn wrong_sheet_fields_are_refused_with_a_message_and_create_nobody() {
         (vec![("count", "drei")], "1 bis 40"),
         (vec![("count", "")], "1 bis 40"),
         (vec![("count", "-2")], "1 bis 40"),
-        (vec![("count", "30"), ("nickname_prefix", long_prefix.as_str())], "zu lang"),
+        (
+            vec![("count", "30"), ("nickname_prefix", long_prefix.as_str())],
+            "zu lang",
+        ),
     ] {
         let response = batch(&trainer, &fields).await;
         assert_eq!(response.status(), 400, "{fields:?}");
@@ -98,24 +114,36 @@ async fn sheets_are_for_trainers_and_their_own_groups_only() {
 
     let response = batch(&trainer, &[("count", "2"), ("group", &foreign_group)]).await;
     assert_eq!(response.status(), 404, "another trainer's group");
-    assert!(groups::members(&app.db, foreign_group.parse().unwrap()).await.unwrap().is_empty());
+    assert!(groups::members(&app.db, foreign_group.parse().unwrap())
+        .await
+        .unwrap()
+        .is_empty());
 
     let response = trainer
-        .post_form("/trainer/learners/batch", &[("count", "2"), ("csrf_token", "forged")])
+        .post_form(
+            "/trainer/learners/batch",
+            &[("count", "2"), ("csrf_token", "forged")],
+        )
         .await;
     assert_eq!(response.status(), 403, "no valid CSRF token");
 
     let (learner, _) = app.logged_in(Role::Learner).await;
     let token = learner.csrf_token("/learn").await;
     let response = learner
-        .post_form("/trainer/learners/batch", &[("count", "2"), ("csrf_token", &token)])
+        .post_form(
+            "/trainer/learners/batch",
+            &[("count", "2"), ("csrf_token", &token)],
+        )
         .await;
     assert_eq!(response.status(), 403, "a learner");
 
     let stranger = app.browser();
     let token = stranger.csrf_token("/login").await;
     let response = stranger
-        .post_form("/trainer/learners/batch", &[("count", "2"), ("csrf_token", &token)])
+        .post_form(
+            "/trainer/learners/batch",
+            &[("count", "2"), ("csrf_token", &token)],
+        )
         .await;
     assert!(
         response.status() == 303 || response.status() == 401,
@@ -138,7 +166,11 @@ async fn new_codes_for_a_group_replace_the_unused_ones() {
 
     let page = format!("/trainer/groups/{group}");
     let response = trainer
-        .submit(&page, &format!("/trainer/groups/{group}/codes"), &[("sheet_lang", "tr")])
+        .submit(
+            &page,
+            &format!("/trainer/groups/{group}/codes"),
+            &[("sheet_lang", "tr")],
+        )
         .await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
@@ -146,15 +178,30 @@ async fn new_codes_for_a_group_replace_the_unused_ones() {
     assert_eq!(codes.len(), 1, "only the trainer's own learner");
     assert!(html.contains("Bir kez geçerli"));
 
-    assert_eq!(app.browser().login_code(&old_code).await.status(), 401, "old code is gone");
-    assert_eq!(app.browser().login_code(&codes[0]).await.status(), 303, "new code works");
-    assert_eq!(app.browser().login_code(&guest_code).await.status(), 303, "guest's code untouched");
+    assert_eq!(
+        app.browser().login_code(&old_code).await.status(),
+        401,
+        "old code is gone"
+    );
+    assert_eq!(
+        app.browser().login_code(&codes[0]).await.status(),
+        303,
+        "new code works"
+    );
+    assert_eq!(
+        app.browser().login_code(&guest_code).await.status(),
+        303,
+        "guest's code untouched"
+    );
 
     // Another trainer may not renew this group's codes.
     let (intruder, _) = app.logged_in(Role::Trainer).await;
     let token = intruder.csrf_token("/trainer").await;
     let response = intruder
-        .post_form(&format!("/trainer/groups/{group}/codes"), &[("csrf_token", &token)])
+        .post_form(
+            &format!("/trainer/groups/{group}/codes"),
+            &[("csrf_token", &token)],
+        )
         .await;
     assert_eq!(response.status(), 404);
 }
@@ -166,7 +213,10 @@ async fn renewing_an_empty_group_says_so() {
     let group = group_of(&app, trainer_id, "Leer").await;
     let token = trainer.csrf_token("/trainer").await;
     let response = trainer
-        .post_form(&format!("/trainer/groups/{group}/codes"), &[("csrf_token", &token)])
+        .post_form(
+            &format!("/trainer/groups/{group}/codes"),
+            &[("csrf_token", &token)],
+        )
         .await;
     assert_eq!(response.status(), 400);
     assert!(response.text().await.unwrap().contains("keine Teilnehmenden"));

@@ -5,8 +5,8 @@ mod helpers;
 
 mod access_codes;
 mod bad_input;
-mod code_sheets;
 mod cli;
+mod code_sheets;
 mod course_flow;
 mod course_refusals;
 mod course_reports;
