@@ -117,7 +117,9 @@
         // A LAN: assume it is fast until measured, so ABR does not step down at once.
         abrEwmaDefaultEstimate: 20000000,
         enableWebVTT: false,
-        subtitleDisplay: false
+        subtitleDisplay: false,
+        // Our CSP allows no blob: workers; fMP4 needs no transmuxing worker anyway.
+        enableWorker: false
       });
       hls.on(Hls.Events.MANIFEST_PARSED, function () {
         var top = 0;
@@ -187,7 +189,7 @@
       overlay.dir = chosen.dataset.rtl ? "rtl" : "ltr";
       activeTrack.oncuechange = renderCues;
     }
-    root.dataset.subtitles = state.subtitles.on ? (state.subtitles.lang || "") : "off";
+    root.dataset.subtitleState = state.subtitles.on ? (state.subtitles.lang || "") : "off";
     renderCues();
   }
 

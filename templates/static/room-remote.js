@@ -17,6 +17,7 @@
     var o = document.createElement("option");
     o.value = String(value);
     o.textContent = text;
+    o.dir = "auto"; // titles keep their own direction in a right-to-left page
     o.disabled = !!disabled;
     return o;
   }

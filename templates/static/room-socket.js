@@ -16,6 +16,8 @@
     function open() {
       if (stopped) return;
       clearTimeout(timer);
+      // Offline, every try would fail: wait for the "online" event instead.
+      if (navigator.onLine === false) { handlers.status("lost"); return; }
       var proto = location.protocol === "https:" ? "wss:" : "ws:";
       var socket = new WebSocket(proto + "//" + location.host + path);
       ws = socket;
