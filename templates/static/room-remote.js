@@ -142,8 +142,13 @@
       ? clock(s.position) + " / " + clock(lesson.duration) + (s.phase === "ended" ? " · " + t.tEnded : "")
       : "";
     var playing = s.phase === "playing";
-    root.querySelector("[data-command=play]").hidden = playing;
-    root.querySelector("[data-command=pause]").hidden = !playing;
+    var playButton = root.querySelector("[data-command=play]");
+    var pauseButton = root.querySelector("[data-command=pause]");
+    var hadFocus = document.activeElement === playButton || document.activeElement === pauseButton;
+    playButton.hidden = playing;
+    pauseButton.hidden = !playing;
+    // Play and pause share one place: keyboard focus moves to the one now shown.
+    if (hadFocus) (playing ? pauseButton : playButton).focus();
     $("[data-autoplay-note]").hidden = !s.autoplay_blocked;
     setStatus(s.projector_connected ? t.tConnected : t.tProjectorOffline);
 

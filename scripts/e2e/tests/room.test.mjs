@@ -267,6 +267,11 @@ test("room pages in Arabic (right to left) pass axe-core", async () => {
   await phone.keyboard.press("Enter");
   await projector.locator("[data-room][data-phase=playing]").waitFor();
   await waitFor(async () => (await video(projector)).time > 0.5, 10_000);
+  // Play and pause share a place: focus follows, so Enter again pauses.
+  await phone.locator("[data-remote][data-phase=playing]").waitFor();
+  assert.equal(await phone.evaluate(() => document.activeElement.dataset.command), "pause");
+  await phone.keyboard.press("Enter");
+  await projector.locator("[data-room][data-phase=paused]").waitFor();
   assertClean(phoneContext);
   assertClean(projectorContext);
   await phoneContext.close();

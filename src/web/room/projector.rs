@@ -93,7 +93,16 @@ async fn wait_for_pairing(rooms: Arc<Rooms>, address: IpAddr, mut socket: Socket
         }
     };
     let mut ticker = ping_ticker(socket.ping_every());
-    'codes: while let Some((code, expires)) = rooms.new_code(screen.id, Instant::now()) {
+    'codes: loop {
+        let Some((code, expires)) = rooms.new_code(screen.id, Instant::now()) else {
+            // Paired just as the code was due for renewal: the claim is waiting.
+            if let Ok(claim) = screen.paired.try_recv() {
+                socket
+                    .send(&serde_json::json!({ "type": "paired", "claim": claim }))
+                    .await;
+            }
+            break;
+        };
         let seconds = expires.saturating_duration_since(Instant::now()).as_secs();
         let shown = serde_json::json!({ "type": "code", "code": code, "seconds": seconds });
         if !socket.send(&shown).await {
@@ -103,13 +112,14 @@ async fn wait_for_pairing(rooms: Arc<Rooms>, address: IpAddr, mut socket: Socket
         tokio::pin!(renew);
         loop {
             tokio::select! {
-                () = &mut renew => continue 'codes,
+                biased;
                 claim = &mut screen.paired => {
                     if let Ok(claim) = claim {
                         socket.send(&serde_json::json!({ "type": "paired", "claim": claim })).await;
                     }
                     break 'codes;
                 }
+                () = &mut renew => continue 'codes,
                 inbound = socket.recv() => match inbound {
                     Inbound::Text(text) => match parse_projector(&text) {
                         Ok(ProjectorMessage::Ping) => {
