@@ -232,6 +232,15 @@ test("without native HLS the projector loads hls.js and starts at the top rung",
   assert.equal((await video(projector)).height, 720);
   await projector.waitForFunction(() => /Untertitel \d+/.test(document.querySelector("[data-subtitles]").textContent));
   console.log(`\nroom (hls.js): play reached the projector in ${ms.toFixed(1)} ms; segments ${segments.slice(0, 3).join(", ")}\n`);
+  // At the end of the video the projector goes back to the calm screen, and says so.
+  await projector.evaluate(() => {
+    const v = document.querySelector("[data-video]");
+    v.currentTime = v.duration - 0.5;
+  });
+  await projector.locator("[data-room][data-phase=ended][data-screen=idle]").waitFor({ timeout: 15_000 });
+  assert.equal(await projector.locator("[data-idle-hint]").textContent(), "Ende der Lektion");
+  await phone.locator("[data-remote][data-phase=ended]").waitFor();
+  await phone.locator("[data-played]", { hasText: FIRST }).waitFor();
   assertClean(phoneContext);
   assertClean(projectorContext);
   await phoneContext.close();
