@@ -27,6 +27,8 @@ pub struct AppState {
     pub progress: crate::courses::progress_writer::ProgressWriter,
     /// Sessions of heartbeat senders, remembered for a few seconds.
     pub heartbeat_sessions: Arc<web::heartbeat_auth::HeartbeatSessions>,
+    /// Werkakademie rooms: waiting projectors, paired rooms and their channels.
+    pub rooms: Arc<crate::rooms::Rooms>,
 }
 
 pub struct LoginLimits {
@@ -98,6 +100,7 @@ impl AppState {
         Ok(AppState {
             progress: crate::courses::progress_writer::ProgressWriter::start(db.clone()),
             heartbeat_sessions: Arc::default(),
+            rooms: Arc::new(crate::rooms::Rooms::new(settings.room.clone())),
             db,
             settings: Arc::new(settings),
             tera: Arc::new(tera),

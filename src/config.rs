@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::jobs::settings::JobSettings;
 use crate::media::limits::MediaLimits;
 use crate::media::transcode::EncodeSettings;
+use crate::rooms::settings::RoomSettings;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Settings {
@@ -41,6 +42,8 @@ pub struct Settings {
     pub media_limits: MediaLimits,
     /// x264 settings of every transcode.
     pub transcode: EncodeSettings,
+    /// Werkakademie rooms: pairing codes and their throttle.
+    pub room: RoomSettings,
 }
 
 /// Failed logins allowed within `window_minutes` before further attempts get 429.
@@ -71,6 +74,7 @@ impl Default for Settings {
             jobs: JobSettings::default(),
             media_limits: MediaLimits::default(),
             transcode: EncodeSettings::default(),
+            room: RoomSettings::default(),
         }
     }
 }

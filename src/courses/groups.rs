@@ -199,6 +199,27 @@ pub async fn learner_courses(
         .await
 }
 
+/// The lesson, if it belongs to a course assigned to the group: the only lessons a room
+/// viewing of the group may credit.
+pub async fn lesson_of_group(
+    db: &impl ConnectionTrait,
+    group_id: i64,
+    lesson_id: i64,
+) -> Result<Option<lesson::Model>, DbErr> {
+    for course in courses(db, group_id).await? {
+        let tree = super::structure::tree(db, course).await?;
+        let found = tree
+            .modules
+            .into_iter()
+            .flat_map(|m| m.lessons)
+            .find(|l| l.id == lesson_id);
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
 /// Gives "watched together" credit for `lesson` to the members of `group` who were in
 /// the room. Learners who are not members are refused as a whole.
 pub async fn credit_room_viewing(

@@ -206,17 +206,9 @@ pub async fn room_viewing(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| AppError::BadRequest("group-error-learner"))?;
     // Only a lesson of a course this group has.
-    let mut found = None;
-    for course in groups::courses(&state.db, group.id).await? {
-        let tree = structure::tree(&state.db, course).await?;
-        found = found.or_else(|| {
-            tree.modules
-                .into_iter()
-                .flat_map(|m| m.lessons)
-                .find(|l| l.id == lesson_id)
-        });
-    }
-    let lesson = found.ok_or(AppError::BadRequest("group-error-lesson"))?;
+    let lesson = groups::lesson_of_group(&state.db, group.id, lesson_id)
+        .await?
+        .ok_or(AppError::BadRequest("group-error-lesson"))?;
     groups::credit_room_viewing(&state.db, &group, staff_id, &lesson, &present).await?;
     Ok(see_other(format!("/trainer/groups/{}", group.id)))
 }

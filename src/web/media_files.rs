@@ -1,6 +1,7 @@
 //! Serving a finished package's files (playlists, segments, posters, the offline MP4)
 //! to the people allowed to see the video (its trainer, admins, learners who have it in a
-//! lesson), with range requests for seeking.
+//! lesson, a paired room projector while it has the video on air), with range requests
+//! for seeking.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -9,6 +10,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::error::AppError;
+use super::room::{self, media::ProjectorAccess};
 use super::session::Visitor;
 use crate::accounts::Role;
 use crate::app::AppState;
@@ -24,15 +26,12 @@ pub async fn package_file(
     path: web::Path<(i64, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (video_id, file) = path.into_inner();
-    let user = visitor.require(Role::Learner)?;
-    let video = match visitor.role() {
-        Some(Role::Learner) if learning::may_watch(&state.db, user.id, video_id).await? => {
-            video::Entity::find_by_id(video_id).one(&state.db).await?
-        }
-        Some(Role::Learner) => None,
-        role => library::find_managed(&state.db, user.id, role.unwrap_or(Role::Trainer), video_id).await?,
-    }
-    .ok_or(AppError::NotFound)?;
+    // A paired projector gets the video on air (rules in web::room::media).
+    let video = match room::media::projector_access(&state, &req, video_id).await? {
+        ProjectorAccess::OnAir(video) => video,
+        ProjectorAccess::Refused if visitor.user.is_none() => return Err(AppError::NotFound),
+        _ => viewer_video(&state, &visitor, video_id).await?,
+    };
     let package = video.package_dir.ok_or(AppError::NotFound)?;
     let relative = safe_relative(&file).ok_or(AppError::NotFound)?;
     let full = state.settings.media_dir.join(package).join(relative);
@@ -53,6 +52,19 @@ pub async fn package_file(
         HeaderValue::from_static("private, max-age=300"),
     );
     Ok(response)
+}
+
+/// The video, if the logged-in viewer may watch it.
+async fn viewer_video(state: &AppState, visitor: &Visitor, video_id: i64) -> Result<video::Model, AppError> {
+    let user = visitor.require(Role::Learner)?;
+    match visitor.role() {
+        Some(Role::Learner) if learning::may_watch(&state.db, user.id, video_id).await? => {
+            video::Entity::find_by_id(video_id).one(&state.db).await?
+        }
+        Some(Role::Learner) => None,
+        role => library::find_managed(&state.db, user.id, role.unwrap_or(Role::Trainer), video_id).await?,
+    }
+    .ok_or(AppError::NotFound)
 }
 
 /// The path below the package, if it names a file there and nothing else.

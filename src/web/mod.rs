@@ -22,6 +22,7 @@ pub mod question_form;
 pub mod questions;
 pub mod render;
 pub mod reports;
+pub mod room;
 pub mod session;
 pub mod subtitles;
 pub mod trainer;
@@ -194,6 +195,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
         web::post().to(admin::revoke_sessions),
     )
     .route("/admin/audit", web::get().to(admin::audit))
+    // Werkakademie room: projector, pairing, remote (see web::room).
+    .configure(room::routes)
     // Privacy (DSGVO): data downloads, deleting learners.
     .route("/learn/my-data.json", web::get().to(privacy::my_data))
     .route(
