@@ -6,35 +6,29 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startServer, waitFor } from "../lib/server.mjs";
-import { seedDemo, staffLogin, useLanguage, waitForVideosReady } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, PHONE, PROJECTOR, DESK } from "../lib/browser.mjs";
+import { waitFor } from "../lib/server.mjs";
+import { staffLogin, startDemo, useLanguage } from "../lib/demo.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, PHONE, PROJECTOR, DESK } from "../lib/browser.mjs";
 import { attachSubtitles, codeOn, pairFromPhone, press, remoteReady, subtitleFile, timed, video } from "../lib/room.mjs";
 
 const COURSE = "Prozente im Alltag";
 const FIRST = "Was ist ein Prozent?";
 const SECOND = "Rabatt beim Einkaufen";
 
-let server, browser, demo;
+let server, browser, demo, stop;
 
 before(async () => {
-  server = await startServer();
-  demo = await seedDemo(server);
-  browser = await launch();
+  ({ server, demo, browser, stop } = await startDemo());
   const desk = await newContext(browser, server, DESK);
   const page = await desk.newPage();
   await staffLogin(page, server, demo.trainer);
-  await waitForVideosReady(page, server);
   // The demo has no subtitles attached: the trainer uploads a file, as on the desk.
   await attachSubtitles(page, server, FIRST, subtitleFile(60));
   assertClean(desk);
   await desk.close();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 /** Projector requests for package files, in order. */
 function recordMedia(page) {
