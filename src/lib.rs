@@ -9,4 +9,5 @@ pub mod db;
 pub mod demo;
 pub mod jobs;
 pub mod media;
+pub mod uploads;
 pub mod web;

@@ -19,4 +19,6 @@ mod security;
 mod sessions;
 mod staff_login;
 mod subtitles;
+mod tus_client;
+mod tus_protocol;
 mod videos;
