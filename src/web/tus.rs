@@ -115,44 +115,44 @@ fn number(req: &HttpRequest, name: &str) -> Result<Option<u64>, ()> {
     }
 }
 
+/// A request turned away before it reaches the uploads: its status and message key.
+struct Turned(StatusCode, &'static str);
+
+impl Turned {
+    fn respond(self, lang: Lang) -> HttpResponse {
+        let mut response = refuse(self.0, self.1, &[], lang);
+        if self.0 == StatusCode::PRECONDITION_FAILED {
+            set(response.headers_mut(), "Tus-Version", TUS_VERSION);
+        }
+        response
+    }
+}
+
 /// The checks every request but OPTIONS passes first, in the spec's order: the protocol
 /// version, then who asks (and, for changes, the CSRF token).
-fn admit(req: &HttpRequest, visitor: &Visitor, changes: bool) -> Result<i64, HttpResponse> {
-    let lang = visitor.lang;
+fn admit(req: &HttpRequest, visitor: &Visitor, changes: bool) -> Result<i64, Turned> {
     if text(req, "Tus-Resumable") != Some(TUS_VERSION) {
-        let mut response = refuse(
-            StatusCode::PRECONDITION_FAILED,
-            "uploads-error-version",
-            &[],
-            lang,
-        );
-        set(response.headers_mut(), "Tus-Version", TUS_VERSION);
-        return Err(response);
+        return Err(Turned(StatusCode::PRECONDITION_FAILED, "uploads-error-version"));
     }
     let Some(user) = &visitor.user else {
-        return Err(refuse(
-            StatusCode::UNAUTHORIZED,
-            "error-login-required",
-            &[],
-            lang,
-        ));
+        return Err(Turned(StatusCode::UNAUTHORIZED, "error-login-required"));
     };
-    if !visitor.role().is_some_and(|r| r >= Role::Trainer) {
-        return Err(refuse(StatusCode::FORBIDDEN, "error-forbidden", &[], lang));
+    if visitor.role().is_none_or(|r| r < Role::Trainer) {
+        return Err(Turned(StatusCode::FORBIDDEN, "error-forbidden"));
     }
     if changes
         && visitor
             .check_csrf(text(req, CSRF_HEADER).unwrap_or_default())
             .is_err()
     {
-        return Err(refuse(StatusCode::FORBIDDEN, "error-csrf", &[], lang));
+        return Err(Turned(StatusCode::FORBIDDEN, "error-csrf"));
     }
     Ok(user.id)
 }
 
 /// Compressed bodies are refused: the offset counts the bytes of the file, and a
 /// decompressor would turn a small body into an unbounded one.
-fn refuse_encoded(req: &HttpRequest, lang: Lang) -> Result<(), HttpResponse> {
+fn refuse_encoded(req: &HttpRequest) -> Result<(), Turned> {
     let plain = req.headers().get(header::CONTENT_ENCODING).is_none_or(|v| {
         v.to_str()
             .is_ok_and(|v| v.trim().is_empty() || v.trim().eq_ignore_ascii_case("identity"))
@@ -160,11 +160,9 @@ fn refuse_encoded(req: &HttpRequest, lang: Lang) -> Result<(), HttpResponse> {
     if plain {
         Ok(())
     } else {
-        Err(refuse(
+        Err(Turned(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "uploads-error-encoding",
-            &[],
-            lang,
         ))
     }
 }
@@ -234,9 +232,9 @@ pub async fn create(
     body: web::Payload,
 ) -> HttpResponse {
     let lang = visitor.lang;
-    let owner_id = match admit(&req, &visitor, true).and_then(|id| refuse_encoded(&req, lang).map(|()| id)) {
+    let owner_id = match admit(&req, &visitor, true).and_then(|id| refuse_encoded(&req).map(|()| id)) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(turned) => return turned.respond(lang),
     };
     if req.headers().contains_key("Upload-Defer-Length") {
         return refuse(StatusCode::BAD_REQUEST, "uploads-error-defer-length", &[], lang);
@@ -309,7 +307,7 @@ pub async fn head(
 ) -> HttpResponse {
     let owner_id = match admit(&req, &visitor, false) {
         Ok(id) => id,
-        Err(response) => return without_body(response),
+        Err(turned) => return without_body(turned.respond(visitor.lang)),
     };
     match uploads(&state).status(owner_id, &token).await {
         Ok(status) => {
@@ -347,7 +345,7 @@ pub async fn patch(
     let lang = visitor.lang;
     let owner_id = match admit(&req, &visitor, true) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(turned) => return turned.respond(lang),
     };
     if !is_offset_stream(&req) {
         return refuse(
@@ -357,8 +355,8 @@ pub async fn patch(
             lang,
         );
     }
-    if let Err(response) = refuse_encoded(&req, lang) {
-        return response;
+    if let Err(turned) = refuse_encoded(&req) {
+        return turned.respond(lang);
     }
     let sent_offset = match number(&req, "Upload-Offset") {
         Ok(Some(offset)) => offset,
@@ -394,7 +392,7 @@ pub async fn terminate(
 ) -> HttpResponse {
     let owner_id = match admit(&req, &visitor, true) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(turned) => return turned.respond(visitor.lang),
     };
     match uploads(&state).terminate(owner_id, &token).await {
         Ok(()) => tus(StatusCode::NO_CONTENT).finish(),

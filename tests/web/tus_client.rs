@@ -130,6 +130,121 @@ pub fn token_of(url: &str) -> &str {
 /// interleaved or shifted chunks would show).
 pub fn pattern(length: usize, seed: u8) -> Vec<u8> {
     (0..length)
-        .map(|i| (i as u32).wrapping_mul(2_654_435_761).to_le_bytes()[(i % 4)] ^ seed)
+        .map(|i| (i as u32).wrapping_mul(2_654_435_761).to_le_bytes()[i % 4] ^ seed)
         .collect()
+}
+
+/// A staff member logged in with a client whose cookies can be read, for requests
+/// written by hand on a raw connection.
+pub struct Session {
+    pub browser: Browser,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
+}
+
+impl Session {
+    pub async fn new(app: &crate::helpers::TestApp, role: lernwerk::accounts::Role) -> (Session, i64) {
+        let name = crate::helpers::unique_name("staff");
+        let id = app.create_staff(role, &name).await;
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let browser = Browser {
+            client,
+            address: app.address.clone(),
+        };
+        let response = browser.login(&name, crate::helpers::PASSWORD).await;
+        assert_eq!(response.status(), 303);
+        (Session { browser, jar }, id)
+    }
+
+    /// The `Cookie` header this session's browser sends.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = self.browser.address.parse().unwrap();
+        self.jar.cookies(&url).unwrap().to_str().unwrap().to_owned()
+    }
+}
+
+/// A PATCH written by hand on its own TCP connection: the headers, then as much of the
+/// body as the test wants, whenever it wants.
+pub struct RawPatch {
+    pub stream: tokio::net::TcpStream,
+}
+
+impl RawPatch {
+    pub async fn start(
+        tus: &Tus<'_>,
+        cookie: &str,
+        url: &str,
+        offset: u64,
+        content_length: u64,
+        extra: &str,
+    ) -> RawPatch {
+        use tokio::io::AsyncWriteExt;
+        let parsed: reqwest::Url = url.parse().unwrap();
+        let host = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap());
+        let mut stream = tokio::net::TcpStream::connect(&host).await.unwrap();
+        let head = format!(
+            "PATCH {} HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nX-CSRF-Token: {}\r\nTus-Resumable: 1.0.0\r\n\
+             Content-Type: application/offset+octet-stream\r\nUpload-Offset: {offset}\r\n\
+             Content-Length: {content_length}\r\n{extra}\r\n",
+            parsed.path(),
+            tus.csrf
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        RawPatch { stream }
+    }
+
+    pub async fn send(&mut self, bytes: &[u8]) {
+        use tokio::io::AsyncWriteExt;
+        self.stream.write_all(bytes).await.unwrap();
+        self.stream.flush().await.unwrap();
+    }
+
+    /// The status line's code of the answer.
+    pub async fn status(mut self) -> u16 {
+        use tokio::io::AsyncReadExt;
+        let mut answer = vec![0u8; 4096];
+        let n = self.stream.read(&mut answer).await.unwrap();
+        let text = String::from_utf8_lossy(&answer[..n]);
+        text.split(' ').nth(1).unwrap().parse().unwrap()
+    }
+}
+
+/// Waits until HEAD reports `offset` (the server notices a dropped body a little later
+/// than the client drops it).
+pub async fn wait_for_offset(tus: &Tus<'_>, url: &str, offset: u64) -> u64 {
+    let mut last = u64::MAX;
+    for _ in 0..100 {
+        last = tus.offset(url).await;
+        if last == offset {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    last
+}
+
+impl Tus<'_> {
+    /// A PATCH as a real client sends it after a dropped connection: a 423 (the server
+    /// is still finishing the old request) is retried after a moment.
+    pub async fn patch_when_free(
+        &self,
+        url: &str,
+        offset: u64,
+        body: Vec<u8>,
+        checksum: Option<&str>,
+    ) -> Response {
+        for _ in 0..50 {
+            let response = self.patch_with(url, offset, body.clone(), checksum).await;
+            if response.status() != 423 {
+                return response;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the upload stayed locked");
+    }
 }
