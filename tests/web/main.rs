@@ -19,6 +19,7 @@ mod security;
 mod sessions;
 mod staff_login;
 mod subtitles;
+mod subtitles_pending;
 mod tus_access;
 mod tus_client;
 mod tus_disk;
