@@ -20,6 +20,8 @@ pub struct UploadSettings {
     /// How often the server removes expired uploads.
     pub cleanup_interval_seconds: f64,
     /// A PATCH whose body sends nothing for this long is ended; what arrived is kept.
+    /// Until then a connection that died silently holds the upload (others get 423);
+    /// the tus spec suggests 30 s.
     pub idle_timeout_seconds: f64,
 }
 
@@ -30,7 +32,7 @@ impl Default for UploadSettings {
             reserve_bytes: 1_000_000_000,
             expiry_seconds: 24.0 * 3600.0,
             cleanup_interval_seconds: 600.0,
-            idle_timeout_seconds: 60.0,
+            idle_timeout_seconds: 30.0,
         }
     }
 }

@@ -26,3 +26,4 @@ mod tus_disk;
 mod tus_protocol;
 mod tus_robust;
 mod videos;
+mod tus_interop;
