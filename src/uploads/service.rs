@@ -166,6 +166,8 @@ impl Uploads<'_> {
         if row.completed_at.is_some() {
             return Ok(Self::finished(&row));
         }
+        // From here on the stored token names the files, never the one from the URL.
+        let token = row.token.as_str();
         let layout = self.layout();
         let mut offset = layout.offset(token).await?;
         if offset.is_none() && complete::restore_interrupted(&layout, self.media_dir(), &row).await {
@@ -293,7 +295,7 @@ impl Uploads<'_> {
                 Err(UploadError::NotFound) => None,
                 Err(e) => return Err(e),
             };
-            layout.remove(token).await?;
+            layout.remove(&row.token).await?;
             drop(part);
         }
         records::delete(self.db, row.id).await?;

@@ -23,7 +23,7 @@ mod subtitles_pending;
 mod tus_access;
 mod tus_client;
 mod tus_disk;
+mod tus_interop;
 mod tus_protocol;
 mod tus_robust;
 mod videos;
-mod tus_interop;

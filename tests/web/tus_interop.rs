@@ -46,7 +46,11 @@ async fn tuspy_uploads_with_checksums_is_cut_off_resumes_and_the_file_is_identic
         .await
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(summary["cuts"], 1, "{summary}");
     assert_eq!(summary["checksum"], "sha1", "{summary}");
