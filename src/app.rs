@@ -40,7 +40,7 @@ pub struct Application {
     port: u16,
     server: Server,
     db: DatabaseConnection,
-    learner_retention_days: i64,
+    settings: Arc<Settings>,
 }
 
 impl Application {
@@ -48,8 +48,8 @@ impl Application {
         std::fs::create_dir_all(&settings.media_dir)?;
         let db = db::connect_for_server(&settings.database_url()).await?;
         db::migrate(&db).await?;
-        let learner_retention_days = settings.learner_retention_days;
         let state = AppState::new(db.clone(), settings)?;
+        let settings = state.settings.clone();
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || {
@@ -66,7 +66,7 @@ impl Application {
             port,
             server,
             db,
-            learner_retention_days,
+            settings,
         })
     }
 
@@ -75,14 +75,21 @@ impl Application {
     }
 
     /// Serves until stopped; meanwhile deletes inactive learners every hour (DSGVO
-    /// retention), a task whose failures are logged and never end the server.
+    /// retention) and removes expired uploads, tasks whose failures are logged and never
+    /// end the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let retention = tokio::spawn(crate::accounts::privacy::purge_periodically(
+            self.db.clone(),
+            self.settings.learner_retention_days,
+        ));
+        let uploads = tokio::spawn(crate::uploads::cleanup::sweep_periodically(
             self.db,
-            self.learner_retention_days,
+            self.settings.media_dir.clone(),
+            self.settings.uploads.clone(),
         ));
         let served = self.server.await;
         retention.abort();
+        uploads.abort();
         served
     }
 }

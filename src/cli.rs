@@ -1,5 +1,6 @@
 //! The command line: `lernwerk serve | worker | migrate | transcode | probe | user | learner | demo`.
 
+mod subtitles;
 mod transcode;
 
 use std::borrow::Cow;
@@ -62,6 +63,10 @@ pub enum Command {
         /// Print progress as JSON lines on stdout (for workers).
         #[arg(long)]
         progress: bool,
+        /// A subtitle file (SRT or WebVTT) for a language, e.g. `de=film.de.srt`; may be
+        /// given once per language. The first one is the default track.
+        #[arg(long = "subtitles", value_name = "LANG=FILE")]
+        subtitles: Vec<String>,
     },
     /// Print what a media file holds, as JSON.
     Probe { input: PathBuf },
@@ -170,7 +175,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(rejected) => anyhow::bail!("{} ({rejected})", english_message(&rejected)),
             }
         }
-        Command::Transcode { input, out, progress } => transcode::run(settings, input, out, progress).await?,
+        Command::Transcode {
+            input,
+            out,
+            progress,
+            subtitles,
+        } => transcode::run(settings, input, out, progress, &subtitles).await?,
         Command::User {
             action: UserAction::Add { username, role },
         } => {

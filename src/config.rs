@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::jobs::settings::JobSettings;
 use crate::media::limits::MediaLimits;
+use crate::media::subtitles::SubtitleLimits;
 use crate::media::transcode::EncodeSettings;
 use crate::rooms::settings::RoomSettings;
+use crate::uploads::settings::UploadSettings;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Settings {
@@ -44,6 +46,10 @@ pub struct Settings {
     pub transcode: EncodeSettings,
     /// Werkakademie rooms: pairing codes and their throttle.
     pub room: RoomSettings,
+    /// Resumable uploads (tus): quota, disk reserve, expiry.
+    pub uploads: UploadSettings,
+    /// What a subtitle file may contain; over a limit it is refused with a message.
+    pub subtitle_limits: SubtitleLimits,
 }
 
 /// Failed logins allowed within `window_minutes` before further attempts get 429.
@@ -75,6 +81,8 @@ impl Default for Settings {
             media_limits: MediaLimits::default(),
             transcode: EncodeSettings::default(),
             room: RoomSettings::default(),
+            uploads: UploadSettings::default(),
+            subtitle_limits: SubtitleLimits::default(),
         }
     }
 }
@@ -137,6 +145,27 @@ mod tests {
             jail.set_env("LERNWERK_LEARNER_RETENTION_DAYS", "30");
             let s = Settings::load(Path::new("lernwerk.toml")).map_err(|e| e.to_string())?;
             assert_eq!(s.learner_retention_days, 30);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn upload_and_subtitle_settings_come_from_file_or_environment() {
+        figment::Jail::expect_with(|jail| {
+            let s = Settings::load(Path::new("absent.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(s.uploads, UploadSettings::default());
+            assert_eq!(s.subtitle_limits, SubtitleLimits::default());
+            jail.create_file(
+                "lernwerk.toml",
+                "[uploads]\nquota_bytes = 1000\n[subtitle_limits]\nmax_cues = 7",
+            )?;
+            jail.set_env("LERNWERK_UPLOADS__EXPIRY_SECONDS", "60");
+            let s = Settings::load(Path::new("lernwerk.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(s.uploads.quota_bytes, 1000);
+            assert_eq!(s.uploads.expiry_seconds, 60.0);
+            assert_eq!(s.uploads.reserve_bytes, UploadSettings::default().reserve_bytes);
+            assert_eq!(s.subtitle_limits.max_cues, 7);
+            assert_eq!(s.subtitle_limits.max_bytes, SubtitleLimits::default().max_bytes);
             Ok(())
         });
     }

@@ -43,6 +43,8 @@ pub enum DemoError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("demo video {0} is missing: run scripts/make-demo-media")]
     MissingMedia(PathBuf),
+    #[error("demo subtitles {0}: {1}")]
+    Subtitles(PathBuf, crate::media::subtitle_tracks::TrackError),
 }
 
 /// What the demo made or found, printed for the person who ran it.

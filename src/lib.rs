@@ -10,4 +10,5 @@ pub mod demo;
 pub mod jobs;
 pub mod media;
 pub mod rooms;
+pub mod uploads;
 pub mod web;

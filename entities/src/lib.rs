@@ -17,5 +17,6 @@ pub mod question;
 pub mod room_viewing;
 pub mod session;
 pub mod subtitle_track;
+pub mod upload;
 pub mod user;
 pub mod video;

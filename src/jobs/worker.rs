@@ -22,6 +22,7 @@ use super::queue::{self, Claimed, HeartbeatOutcome, QueueError};
 use super::sql::begin_write;
 use super::states::error_key;
 use crate::config::Settings;
+use crate::media::subtitle_tracks;
 
 /// Exit code with which the child says "this input will never work".
 const EXIT_REJECTED: i32 = 2;
@@ -252,6 +253,25 @@ impl Worker {
             let failure = Failure::retryable(error_key::FAILED, "the child exited 0 without a report");
             return self.fail(claimed, &failure).await;
         };
+        let duration = report_duration(report);
+        // Subtitles attached meanwhile (or before a retry) go into the package before
+        // anyone sees it; a track that cannot be written does not stop the video.
+        let tracks_listed = chrono::Utc::now();
+        let current = self.layout.package_dir(video_id);
+        let current = current.join("manifest.json").is_file().then_some(current);
+        let written = subtitle_tracks::write_into_package(
+            &self.db,
+            &self.settings.media_dir,
+            video_id,
+            work_dir,
+            current.as_deref(),
+            duration,
+        )
+        .await
+        .unwrap_or_else(|e| {
+            tracing::error!(error = %e, "subtitles could not be written into the package");
+            Vec::new()
+        });
         let staged = work_dir.to_path_buf();
         let flushed = tokio::task::spawn_blocking(move || package::flush(&staged)).await;
         if let Err(e) = flushed.map_err(std::io::Error::other).and_then(|r| r) {
@@ -260,7 +280,7 @@ impl Worker {
         }
         let result = JobResult {
             package_dir: Layout::package_relative(video_id),
-            duration_seconds: report_duration(report),
+            duration_seconds: duration,
         };
         let txn = match begin_write(&self.db).await {
             Ok(txn) => txn,
@@ -290,7 +310,35 @@ impl Worker {
                 tracing::warn!(error = %e, "removing the old package failed");
             }
         }
+        self.catch_up_subtitles(video_id, tracks_listed, &written).await;
         tracing::info!(package = %result.package_dir, "package published");
+    }
+
+    /// A track attached or removed after the worker listed them goes into the live
+    /// package now (`attach` covers the other order).
+    async fn catch_up_subtitles(
+        &self,
+        video_id: i64,
+        listed_at: chrono::DateTime<chrono::Utc>,
+        written: &[String],
+    ) {
+        let changed = match subtitle_tracks::changed_since(&self.db, video_id, listed_at, written).await {
+            Ok(changed) => changed,
+            Err(e) => return tracing::warn!(error = %e, "could not look at the subtitle tracks"),
+        };
+        if !changed {
+            return;
+        }
+        let synced = match video::Entity::find_by_id(video_id).one(&self.db).await {
+            Ok(Some(video)) => {
+                subtitle_tracks::sync_package(&self.db, &self.settings.media_dir, &video).await
+            }
+            Ok(None) => Ok(()),
+            Err(e) => Err(e.into()),
+        };
+        if let Err(e) = synced {
+            tracing::error!(error = %e, "subtitles attached meanwhile could not be added");
+        }
     }
 
     async fn fail(&self, claimed: &Claimed, failure: &Failure) {

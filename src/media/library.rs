@@ -22,8 +22,25 @@ pub async fn add(
     original_path: &str,
     jobs: &JobSettings,
 ) -> Result<video::Model, QueueError> {
-    let now = Utc::now();
     let txn = db.begin().await?;
+    let created = add_in(&txn, owner_id, title, original_path, jobs).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// [`add`] inside the caller's transaction, for callers that write more in it (a
+/// finished resumable upload records its video in the same commit).
+pub async fn add_in<C>(
+    txn: &C,
+    owner_id: i64,
+    title: &str,
+    original_path: &str,
+    jobs: &JobSettings,
+) -> Result<video::Model, QueueError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let now = Utc::now();
     let created = video::ActiveModel {
         owner_id: Set(owner_id),
         title: Set(title.to_owned()),
@@ -36,10 +53,9 @@ pub async fn add(
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    queue::enqueue(&txn, created.id, jobs).await?;
-    txn.commit().await?;
+    queue::enqueue(txn, created.id, jobs).await?;
     Ok(created)
 }
 
@@ -48,6 +64,18 @@ pub fn clean_title(typed: &str) -> Option<String> {
     let title = typed.trim();
     (!title.is_empty() && title.chars().count() <= MAX_TITLE_CHARS && !title.contains(['\r', '\n']))
         .then(|| title.to_owned())
+}
+
+/// The last part of a path as a browser or a Windows PC may send it.
+pub fn file_base_name(file_name: &str) -> &str {
+    file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)
+}
+
+/// A title from a file name: "Prozente_im_Alltag-v2.mp4" → "Prozente im Alltag-v2".
+pub fn title_from_file_name(file_name: &str) -> String {
+    let base = file_base_name(file_name);
+    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
+    stem.replace('_', " ").chars().take(MAX_TITLE_CHARS).collect()
 }
 
 /// Videos a staff member may manage, newest first: admins see all, trainers their own.

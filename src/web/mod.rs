@@ -26,6 +26,7 @@ pub mod room;
 pub mod session;
 pub mod subtitles;
 pub mod trainer;
+pub mod tus;
 pub mod upload_form;
 pub mod videos;
 
@@ -74,6 +75,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/learn/lessons/{id}", web::get().to(learner::lesson_page))
     .route("/learn/lessons/{id}/answers", web::post().to(learner::answer))
     .route("/api/v1/progress/{lesson}", web::post().to(progress_api::report))
+    // Resumable uploads (tus 1.0.0).
+    .configure(tus::routes)
     .route("/trainer", web::get().to(trainer::home))
     .route("/trainer/learners", web::post().to(trainer::create_learner))
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))

@@ -54,12 +54,12 @@ pub(super) async fn add_to_context(
         .collect();
     ctx.insert("subtitle_tracks", &rows);
     ctx.insert("subtitle_languages", &SUBTITLE_LANGUAGES);
-    ctx.insert("subtitle_max_kb", &(limits().max_bytes / 1024));
+    ctx.insert("subtitle_max_kb", &(limits(state).max_bytes / 1024));
     Ok(())
 }
 
-fn limits() -> SubtitleLimits {
-    SubtitleLimits::default()
+fn limits(state: &AppState) -> SubtitleLimits {
+    state.settings.subtitle_limits.clone()
 }
 
 /// One message for the trainer, with the line it is about when there is one.
@@ -197,7 +197,7 @@ pub async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let video = managed(&state, &visitor, *id).await?;
-    let limits = limits();
+    let limits = limits(&state);
     let lang = visitor.lang;
     let refused = |key: &'static str, status: StatusCode, list: Vec<Problem>| {
         let mut extra = tera::Context::new();

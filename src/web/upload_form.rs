@@ -172,14 +172,8 @@ async fn drain(field: &mut Field) -> Result<(), UploadError> {
     Ok(())
 }
 
-/// "Prozente_im_Alltag-v2.mp4" → "Prozente im Alltag-v2".
 fn title_from(file_name: &str) -> String {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
-    stem.replace('_', " ")
-        .chars()
-        .take(library::MAX_TITLE_CHARS)
-        .collect()
+    library::title_from_file_name(file_name)
 }
 
 #[cfg(test)]

@@ -5,3 +5,4 @@ mod package;
 mod probe_tools;
 mod refusals;
 mod shapes;
+mod subtitles_cli;

@@ -124,6 +124,36 @@ impl CueText {
         without_blank_lines(&out)
     }
 
+    /// Drops karaoke timestamps a WebVTT parser would reject: each must lie strictly
+    /// inside the cue (`start`..`end`) and after the one before it, counted in the whole
+    /// milliseconds they are written with. Needed again after a cue is cut to the end
+    /// of the video.
+    pub fn keep_timestamps_within(&mut self, start: f64, end: f64) {
+        fn millis(seconds: f64) -> i64 {
+            (seconds * 1000.0).round() as i64
+        }
+        fn retain(nodes: &mut Vec<Node>, start: i64, end: i64, last: &mut i64) {
+            nodes.retain_mut(|node| match node {
+                Node::Timestamp(at) => {
+                    let at = millis(*at);
+                    let keep = at > start && at < end && at > *last;
+                    if keep {
+                        *last = at;
+                    }
+                    keep
+                }
+                Node::Span(span) => {
+                    retain(&mut span.children, start, end, last);
+                    true
+                }
+                Node::Text(_) => true,
+            });
+        }
+        let (start, end) = (millis(start), millis(end));
+        let mut last = start;
+        retain(&mut self.nodes, start, end, &mut last);
+    }
+
     /// No visible text at all (white space only, or nothing).
     pub fn is_blank(&self) -> bool {
         fn blank(nodes: &[Node]) -> bool {

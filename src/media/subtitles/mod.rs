@@ -192,11 +192,13 @@ fn normalise(raw: Vec<RawCue>, video_duration: Option<f64>, problems: &mut Probl
             }
             end = end.min(duration);
         }
+        let mut text = cue.text;
+        text.keep_timestamps_within(cue.start, end);
         track.cues.push(Cue {
             start: cue.start,
             end,
             settings: cue.settings,
-            text: cue.text,
+            text,
         });
     }
     track.cues.sort_by(|a, b| a.start.total_cmp(&b.start));

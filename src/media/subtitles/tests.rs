@@ -350,3 +350,19 @@ fn detects_the_format() {
     assert_eq!(detect("\n1\n00:00:01,000 --> 00:00:02,000\n"), Some(Format::Srt));
     assert_eq!(detect("WEBVTTX\n"), None);
 }
+
+#[test]
+fn karaoke_timestamps_outside_the_cue_or_going_back_are_dropped() {
+    // Found by the W3C webvtt-parser check (scripts/lib/check-webvtt.mjs): a timestamp
+    // must lie inside the cue and after the one before, also once the cue is cut.
+    let vtt = "WEBVTT\n\n00:00:02.000 --> 00:00:10.000\n\
+               <00:00:03.000>a <00:00:01.000>b <b><00:00:04.000>c</b> <00:00:03.500>d <00:00:09.000>e\n";
+    let track = parse(vtt.as_bytes(), &defaults(), Some(8.0)).unwrap();
+    assert_eq!(texts(&track), ["<00:00:03.000>a b <b><00:00:04.000>c</b> d e"]);
+    let whole = parse(vtt.as_bytes(), &defaults(), None).unwrap();
+    assert!(
+        texts(&whole)[0].ends_with("<00:00:09.000>e"),
+        "{:?}",
+        texts(&whole)
+    );
+}
