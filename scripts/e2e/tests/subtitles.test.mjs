@@ -9,27 +9,17 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { ROOT, startServer } from "../lib/server.mjs";
-import { seedDemo, staffLogin, codeLogin, waitForVideosReady } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
+import { ROOT } from "../lib/server.mjs";
+import { staffLogin, codeLogin, startDemo } from "../lib/demo.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
 
-let server, browser, demo;
+let server, browser, demo, stop;
 
 before(async () => {
-  server = await startServer();
-  demo = await seedDemo(server);
-  browser = await launch();
-  const context = await newContext(browser, server, DESK);
-  const page = await context.newPage();
-  await staffLogin(page, server, demo.trainer);
-  await waitForVideosReady(page, server);
-  await context.close();
+  ({ server, demo, browser, stop } = await startDemo());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 /** The URL the server gives a static file: its name with a hash of its content. */
 async function staticUrl(name, file) {
