@@ -181,7 +181,9 @@ mod tests {
             for lang in ["de", "en", "ar", "uk", "tr"] {
                 let text = std::fs::read_to_string(format!("templates/locales/{lang}/{file}"))
                     .unwrap_or_else(|_| panic!("{lang}/{file} is missing"));
-                if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone()) {
+                if let Err((_, errors)) =
+                    fluent_templates::fluent_bundle::FluentResource::try_new(text.clone())
+                {
                     panic!("{lang}/{file} does not parse: {errors:?}");
                 }
                 let missing: Vec<_> = keys

@@ -1,6 +1,7 @@
 //! Serving a finished package's files (playlists, segments, posters, the offline MP4)
 //! to the people allowed to see the video (its trainer, admins, learners who have it in a
-//! lesson), with range requests for seeking.
+//! lesson), with range requests for seeking. A learner's master playlist is cut to their
+//! data-saver choice (`learner_master_playlist`).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -12,7 +13,9 @@ use super::error::AppError;
 use super::session::Visitor;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::courses::data_saver::{self, DataSaver, LOW_DATA_MAX_HEIGHT};
 use crate::courses::learning;
+use crate::media::hls::{self, Renditions, MASTER_PLAYLIST};
 use crate::media::library;
 use entities::video;
 use sea_orm::EntityTrait;
@@ -36,6 +39,10 @@ pub async fn package_file(
     let package = video.package_dir.ok_or(AppError::NotFound)?;
     let relative = safe_relative(&file).ok_or(AppError::NotFound)?;
     let full = state.settings.media_dir.join(package).join(relative);
+    if visitor.role() == Some(Role::Learner) && file == MASTER_PLAYLIST {
+        let mode = data_saver::of_learner(&state.db, user.id).await?;
+        return learner_master_playlist(&full, mode).await;
+    }
     let named = NamedFile::open_async(&full)
         .await
         .map_err(|_| AppError::NotFound)?;
@@ -53,6 +60,24 @@ pub async fn package_file(
         HeaderValue::from_static("private, max-age=300"),
     );
     Ok(response)
+}
+
+/// The master playlist with only what the learner's data-saver choice allows (see
+/// `media::hls::learner_master`). It changes when they choose again, so it is never
+/// reused without asking.
+async fn learner_master_playlist(path: &Path, mode: DataSaver) -> Result<HttpResponse, AppError> {
+    let text = tokio::fs::read_to_string(path)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let allowed = match mode {
+        DataSaver::Auto => Renditions::AllVideo,
+        DataSaver::Low => Renditions::MaxHeight(LOW_DATA_MAX_HEIGHT),
+        DataSaver::Audio => Renditions::AudioOnly,
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type_of(path)))
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .body(hls::learner_master(&text, allowed)))
 }
 
 /// The path below the package, if it names a file there and nothing else.
