@@ -71,6 +71,9 @@
       var hls = new Hls({
         // With "Wenig Daten" the cap below decides; otherwise the screen size does.
         capLevelToPlayerSize: !low,
+        // Sized to the player in CSS pixels: a sharper picture on a sharp phone screen is
+        // not worth the learner's prepaid data.
+        ignoreDevicePixelRatio: true,
         startPosition: resume > 0 ? resume : -1,
         // Subtitles come from the page's <track>s, the same for every source.
         enableWebVTT: false,
