@@ -70,10 +70,9 @@
       var cap = parseInt(box.dataset.maxHeight, 10) || 360;
       var hls = new Hls({
         // With "Wenig Daten" the cap below decides; otherwise the screen size does.
+        // (Device pixels count: sized to CSS pixels, a 360 px phone got 240p, which looks
+        // blurred; learners who want less choose "Wenig Daten".)
         capLevelToPlayerSize: !low,
-        // Sized to the player in CSS pixels: a sharper picture on a sharp phone screen is
-        // not worth the learner's prepaid data.
-        ignoreDevicePixelRatio: true,
         startPosition: resume > 0 ? resume : -1,
         // Subtitles come from the page's <track>s, the same for every source.
         enableWebVTT: false,
