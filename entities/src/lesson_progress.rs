@@ -24,6 +24,9 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     pub last_report_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Wall-clock end (server time) of the last offline playing taken from a queued
+    /// report: later offline reports must start after it.
+    pub offline_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ pub mod group;
 pub mod group_course;
 pub mod group_member;
 pub mod job;
+pub mod learner_setting;
 pub mod learning_event;
 pub mod lesson;
 pub mod lesson_progress;

@@ -11,8 +11,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use entities::{
-    access_code, audit_log, check_attempt, choice, course, group, group_member, learning_event, lesson,
-    lesson_progress, module, question, room_viewing, session, user,
+    access_code, audit_log, check_attempt, choice, course, group, group_member, learner_setting,
+    learning_event, lesson, lesson_progress, module, question, room_viewing, session, user,
 };
 use sea_orm::sea_query::{IntoTableRef, Query, SelectStatement};
 use sea_orm::{
@@ -236,6 +236,7 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
         .chain(events.iter().map(|e| e.lesson_id))
         .chain(viewings.iter().map(|v| v.lesson_id))
         .collect();
+    let settings = learner_setting::Entity::find_by_id(learner_id).one(db).await?;
     let titles = Titles::load(db, lesson_ids).await?;
     let answer_texts = AnswerTexts::load(db, &attempts).await?;
 
@@ -252,6 +253,7 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
             "last_seen_at": learner.last_seen_at,
             "trainer_id": learner.created_by,
         },
+        "settings": settings.map(|s| json!({ "data_saver": s.data_saver, "updated_at": s.updated_at })),
         "sessions": {
             "count": sessions.len(),
             "list": sessions.iter().map(|s| json!({

@@ -5,9 +5,11 @@
 pub mod checks;
 pub mod choice_pictures;
 pub mod completion;
+pub mod data_saver;
 pub mod groups;
 pub mod intervals;
 pub mod learning;
+pub mod offline_progress;
 pub mod progress;
 pub mod progress_writer;
 pub mod questions;

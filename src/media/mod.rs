@@ -14,6 +14,7 @@
 pub mod hls;
 pub mod images;
 pub mod ladder;
+pub mod lesson_size;
 pub mod library;
 pub mod limits;
 pub mod pictures;

@@ -1,10 +1,13 @@
 //! Static files, embedded in the binary and served under names that carry a hash of their
-//! content, so browsers may cache them for a year and still see every change.
+//! content, so browsers may cache them for a year and still see every change. Text files
+//! go out gzipped to browsers that accept it, compressed once on first request.
 
 use std::collections::HashMap;
+use std::io::Write as _;
+use std::sync::OnceLock;
 
 use actix_web::http::header;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
 
@@ -28,6 +31,44 @@ struct VendorFiles;
 struct Asset {
     bytes: Vec<u8>,
     content_type: String,
+    /// Gzipped bytes, for text types; `None` inside once it turned out no smaller.
+    gzipped: OnceLock<Option<Vec<u8>>>,
+}
+
+impl Asset {
+    fn compressible(&self) -> bool {
+        let t = self.content_type.as_str();
+        t.starts_with("text/") || t.contains("javascript") || t.contains("json") || t.starts_with("image/svg")
+    }
+
+    fn gzipped(&self) -> Option<&[u8]> {
+        if !self.compressible() {
+            return None;
+        }
+        self.gzipped
+            .get_or_init(|| {
+                let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                encoder.write_all(&self.bytes).ok()?;
+                let gz = encoder.finish().ok()?;
+                (gz.len() < self.bytes.len()).then_some(gz)
+            })
+            .as_deref()
+    }
+}
+
+/// Whether `Accept-Encoding` allows gzip (and does not refuse it with `q=0`).
+fn accepts_gzip(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|entry| {
+                let mut parts = entry.split(';');
+                let coding = parts.next().unwrap_or("").trim();
+                let refused = parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+                (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+            })
+        })
 }
 
 /// Every static file, by its hashed URL name, plus the map from plain name to URL.
@@ -61,6 +102,7 @@ impl Assets {
                 Asset {
                     bytes: file.data.into_owned(),
                     content_type,
+                    gzipped: OnceLock::new(),
                 },
             );
         }
@@ -81,16 +123,29 @@ fn hashed_name(name: &str, hash: &str) -> String {
     }
 }
 
-pub async fn serve(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn serve(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let asset = state
         .assets
         .by_hashed_name
         .get(path.as_str())
         .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok()
+    let mut response = HttpResponse::Ok();
+    response
         .insert_header((header::CONTENT_TYPE, asset.content_type.as_str()))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(asset.bytes.clone()))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"));
+    if asset.compressible() {
+        response.insert_header((header::VARY, "Accept-Encoding"));
+    }
+    match asset.gzipped().filter(|_| accepts_gzip(&req)) {
+        Some(gz) => Ok(response
+            .insert_header((header::CONTENT_ENCODING, "gzip"))
+            .body(gz.to_vec())),
+        None => Ok(response.body(asset.bytes.clone())),
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +164,36 @@ mod tests {
         let assets = Assets::load();
         let url = assets.url("app.css").unwrap();
         assert!(url.starts_with("/static/app.") && url.ends_with(".css"));
+    }
+
+    #[test]
+    fn gzip_only_when_accepted() {
+        let req = |value: &str| {
+            actix_web::test::TestRequest::default()
+                .insert_header((header::ACCEPT_ENCODING, value))
+                .to_http_request()
+        };
+        assert!(accepts_gzip(&req("gzip, deflate, br")));
+        assert!(accepts_gzip(&req("br;q=1.0, GZIP;q=0.5")));
+        assert!(!accepts_gzip(&req("gzip;q=0, br")));
+        assert!(!accepts_gzip(&req("identity")));
+        assert!(!accepts_gzip(
+            &actix_web::test::TestRequest::default().to_http_request()
+        ));
+    }
+
+    #[test]
+    fn text_files_are_gzipped_once_and_smaller() {
+        let assets = Assets::load();
+        let url = assets.url("app.css").unwrap();
+        let asset = &assets.by_hashed_name[url.trim_start_matches("/static/")];
+        let gz = asset.gzipped().unwrap();
+        assert!(gz.len() < asset.bytes.len());
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gz), &mut back).unwrap();
+        assert_eq!(back, asset.bytes);
+        let icon = assets.url("icons.svg").unwrap();
+        assert!(assets.by_hashed_name[icon.trim_start_matches("/static/")].compressible());
     }
 
     /// Fails when `npm ci` has not run before the build: the pages would lack their players.

@@ -533,7 +533,7 @@ pub async fn preview_lesson(
     ctx.insert("video", &video);
     ctx.insert("resume_at", &0.0);
     ctx.insert("questions", &questions);
-    super::subtitles::add_player_tracks(&state, &video, None, &mut ctx).await?;
+    super::subtitles::add_player_tracks(&state, &video, &[], &mut ctx).await?;
     render::page(
         &state,
         &req,

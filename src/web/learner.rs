@@ -1,9 +1,11 @@
 //! The learner's pages: the start page with "Weiter lernen", joining a group, a lesson
-//! with its video and check questions.
+//! with its video and check questions. Data saver and offline pages are in
+//! `learner_data_saver` and `learner_offline`.
 
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
+use actix_web::middleware::Compress;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use entities::{lesson, user, video};
@@ -12,12 +14,39 @@ use serde::Deserialize;
 
 use super::courses::see_other;
 use super::error::AppError;
-use super::render;
 use super::session::Visitor;
+use super::{learner_data_saver, learner_offline, privacy, render};
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::courses::data_saver;
 use crate::courses::learning::{self, CourseView};
 use crate::courses::{completion, groups, progress};
+
+/// Every page under `/learn`, compressed (the pages are mostly text, the learners pay for
+/// every byte), and the offline progress API.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/api/v1/progress/{lesson}/offline",
+        web::post().to(learner_offline::progress),
+    )
+    .service(
+        web::scope("/learn")
+            .wrap(Compress::default())
+            .route("", web::get().to(home))
+            .route("/join", web::post().to(join))
+            .route("/lessons/{id}", web::get().to(lesson_page))
+            .route("/lessons/{id}/answers", web::post().to(answer))
+            .route("/data-saver", web::get().to(learner_data_saver::page))
+            .route("/data-saver", web::post().to(learner_data_saver::save))
+            .route("/offline", web::get().to(learner_offline::page))
+            .route("/sw.js", web::get().to(learner_offline::service_worker))
+            .route(
+                "/manifest.webmanifest",
+                web::get().to(learner_offline::web_manifest),
+            )
+            .route("/my-data.json", web::get().to(privacy::my_data)),
+    );
+}
 
 /// Learners only: staff have their own start pages.
 pub(super) fn learner(visitor: &Visitor) -> Result<&user::Model, AppError> {
@@ -43,9 +72,11 @@ pub async fn home(
             .map(|l| l.lesson.clone())
     });
     let mut ctx = render::base_context(&req, &visitor);
+    ctx.insert("learner_id", &user.id);
     ctx.insert("nickname", &user.nickname);
     ctx.insert("courses", &courses);
     ctx.insert("next", &next);
+    ctx.insert("data_saver", &data_saver::of_learner(&state.db, user.id).await?);
     render::page(&state, &req, &visitor, "learner/home.html", StatusCode::OK, &ctx)
 }
 
@@ -123,6 +154,7 @@ pub async fn lesson_page(
     let questions = page_questions(&state, lesson.id).await?;
     let attempt = progress::latest_attempt(&state.db, user.id, lesson.id).await?;
     let mut ctx = render::base_context(&req, &visitor);
+    ctx.insert("learner_id", &user.id);
     ctx.insert("course", &course);
     ctx.insert("lesson", &lesson);
     ctx.insert("video", &video);
@@ -130,11 +162,23 @@ pub async fn lesson_page(
         "playable",
         &(video.status == "ready" && video.package_dir.is_some()),
     );
+    ctx.insert("duration", &duration);
     ctx.insert("resume_at", &completion::resume_position(row.position, duration));
     ctx.insert("video_complete", &row.video_complete);
     ctx.insert("questions", &questions);
     ctx.insert("attempt", &attempt);
-    super::subtitles::add_player_tracks(&state, &video, Some(&course.course.language), &mut ctx).await?;
+    // Done with this one: the button to the next lesson, if one is open.
+    let lesson_done = course
+        .lesson(lesson.id)
+        .is_some_and(|l| l.state == completion::LessonState::Complete);
+    let next = learning::next_lesson(std::slice::from_ref(&course))
+        .map(|(_, next)| next)
+        .filter(|next| lesson_done && *next != lesson.id);
+    ctx.insert("next_lesson", &next);
+    ctx.insert("data_saver_next", &format!("/learn/lessons/{}", lesson.id));
+    learner_data_saver::add_to_context(&state, &visitor, user.id, Some(&video), &mut ctx).await?;
+    let preferred = [visitor.lang.code, course.course.language.as_str()];
+    super::subtitles::add_player_tracks(&state, &video, &preferred, &mut ctx).await?;
     render::page(
         &state,
         &req,

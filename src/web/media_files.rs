@@ -1,7 +1,8 @@
 //! Serving a finished package's files (playlists, segments, posters, the offline MP4)
 //! to the people allowed to see the video (its trainer, admins, learners who have it in a
 //! lesson, a paired room projector while it has the video on air), with range requests
-//! for seeking.
+//! for seeking. A learner's master playlist is cut to their data-saver choice
+//! (`learner_master_playlist`).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -14,7 +15,9 @@ use super::room::{self, media::ProjectorAccess};
 use super::session::Visitor;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::courses::data_saver::{self, DataSaver, LOW_DATA_MAX_HEIGHT};
 use crate::courses::learning;
+use crate::media::hls::{self, Renditions, MASTER_PLAYLIST};
 use crate::media::library;
 use entities::video;
 use sea_orm::EntityTrait;
@@ -35,6 +38,12 @@ pub async fn package_file(
     let package = video.package_dir.ok_or(AppError::NotFound)?;
     let relative = safe_relative(&file).ok_or(AppError::NotFound)?;
     let full = state.settings.media_dir.join(package).join(relative);
+    if let (Some(user), Some(Role::Learner)) = (&visitor.user, visitor.role()) {
+        if file == MASTER_PLAYLIST {
+            let mode = data_saver::of_learner(&state.db, user.id).await?;
+            return learner_master_playlist(&full, mode).await;
+        }
+    }
     let named = NamedFile::open_async(&full)
         .await
         .map_err(|_| AppError::NotFound)?;
@@ -65,6 +74,24 @@ async fn viewer_video(state: &AppState, visitor: &Visitor, video_id: i64) -> Res
         role => library::find_managed(&state.db, user.id, role.unwrap_or(Role::Trainer), video_id).await?,
     }
     .ok_or(AppError::NotFound)
+}
+
+/// The master playlist with only what the learner's data-saver choice allows (see
+/// `media::hls::learner_master`). It changes when they choose again, so it is never
+/// reused without asking.
+async fn learner_master_playlist(path: &Path, mode: DataSaver) -> Result<HttpResponse, AppError> {
+    let text = tokio::fs::read_to_string(path)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let allowed = match mode {
+        DataSaver::Auto => Renditions::AllVideo,
+        DataSaver::Low => Renditions::MaxHeight(LOW_DATA_MAX_HEIGHT),
+        DataSaver::Audio => Renditions::AudioOnly,
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type_of(path)))
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .body(hls::learner_master(&text, allowed)))
 }
 
 /// The path below the package, if it names a file there and nothing else.

@@ -14,6 +14,8 @@ pub mod heartbeat_auth;
 pub mod home;
 pub mod i18n;
 pub mod learner;
+pub mod learner_data_saver;
+pub mod learner_offline;
 pub mod media_files;
 pub mod middleware;
 pub mod privacy;
@@ -70,13 +72,11 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     .route("/logout", web::post().to(auth::logout))
     .route("/account", web::get().to(account::show))
     .route("/account/sessions/revoke", web::post().to(account::revoke_all))
-    .route("/learn", web::get().to(learner::home))
-    .route("/learn/join", web::post().to(learner::join))
-    .route("/learn/lessons/{id}", web::get().to(learner::lesson_page))
-    .route("/learn/lessons/{id}/answers", web::post().to(learner::answer))
     .route("/api/v1/progress/{lesson}", web::post().to(progress_api::report))
     // Resumable uploads (tus 1.0.0).
     .configure(tus::routes)
+    // The learner's phone: every page under /learn, and offline progress.
+    .configure(learner::routes)
     .route("/trainer", web::get().to(trainer::home))
     .route("/trainer/learners", web::post().to(trainer::create_learner))
     .route("/trainer/learners/{id}/code", web::post().to(trainer::new_code))
@@ -201,7 +201,6 @@ pub fn configure(cfg: &mut web::ServiceConfig, settings: &Settings) {
     // Werkakademie room: projector, pairing, remote (see web::room).
     .configure(room::routes)
     // Privacy (DSGVO): data downloads, deleting learners.
-    .route("/learn/my-data.json", web::get().to(privacy::my_data))
     .route(
         "/trainer/learners/{id}/data.json",
         web::get().to(privacy::learner_data),

@@ -1,9 +1,11 @@
 // "Vorlesen": reads a lesson's text, or a question with its answers, with the browser's
 // own speech synthesis (nothing leaves the phone). Each button names the box to read in
 // `data-read-aloud`; inside it, every `[data-speak]` element is read in page order, as a
-// sentence of its own, in the course's language (`data-lang`). While it reads, the button
-// says "Stopp" (`data-stop-label`) and stops it. Without speech synthesis the buttons stay
-// hidden.
+// sentence of its own, in the course's language (`data-lang`). `data-read-aloud="page"`
+// reads the page's own words instead (headings, instructions, button labels marked
+// `[data-speak-ui]`) in the interface language, for people who do not read well. While it
+// reads, the button says "Stopp" (`data-stop-label`) and stops it. Without speech
+// synthesis the buttons stay hidden.
 (function () {
   "use strict";
   var synth = window.speechSynthesis;
@@ -44,10 +46,26 @@
     return texts;
   }
 
+  // The page's own words that are on screen now, in page order.
+  function pageParts() {
+    var texts = [];
+    document.querySelectorAll("[data-speak-ui]").forEach(function (el) {
+      if (el.closest("[hidden]") || el.getClientRects().length === 0) return;
+      var text = (el.innerText || el.textContent || "").trim();
+      if (text) texts.push(text);
+    });
+    return texts;
+  }
+
   function speak(button) {
-    var box = document.getElementById(button.dataset.readAloud);
-    if (!box) return;
-    var texts = parts(box);
+    var texts;
+    if (button.dataset.readAloud === "page") {
+      texts = pageParts();
+    } else {
+      var box = document.getElementById(button.dataset.readAloud);
+      if (!box) return;
+      texts = parts(box);
+    }
     if (!texts.length) return;
     var lang = button.dataset.lang || document.documentElement.lang || "de";
     var voice = voiceFor(lang);

@@ -11,8 +11,13 @@
   lines.forEach(function (line) {
     line.addEventListener("click", function () {
       var start = parseFloat(line.dataset.start) || 0;
-      video.currentTime = start;
-      if (video.paused) video.play().catch(function () { /* needs a tap on the video */ });
+      var player = document.querySelector("[data-lesson-player]");
+      // The source may still have to be attached (hls.js comes with the first play).
+      var ready = player && player.lernwerkReady ? player.lernwerkReady() : Promise.resolve();
+      ready.then(function () {
+        video.currentTime = start;
+        if (video.paused) return video.play();
+      }).catch(function () { /* needs a tap on the video */ });
     });
   });
 

@@ -13,6 +13,7 @@ mod course_reports;
 mod course_setup;
 mod health;
 mod i18n;
+mod learner_phone;
 mod privacy;
 mod question_pictures;
 mod roles;

@@ -250,7 +250,11 @@ async fn a_phone_photo_is_stored_small_upright_and_without_its_metadata() {
     );
 
     // "Vorlesen" for the lesson text and the question: hidden until the script finds speech.
-    let buttons = select(&html, "button[data-read-aloud]");
+    // (The page's own words have a reader of their own, in the interface language.)
+    let page_reader = select(&html, "button[data-read-aloud=page]");
+    assert_eq!(page_reader.len(), 1);
+    assert_eq!(page_reader[0].value().attr("data-lang"), Some("de"));
+    let buttons = select(&html, "button[data-read-aloud]:not([data-read-aloud=page])");
     let targets: Vec<_> = buttons
         .iter()
         .map(|b| b.value().attr("data-read-aloud").unwrap())

@@ -21,7 +21,7 @@ fn fixture(name: &str) -> Vec<u8> {
         .unwrap_or_else(|_| panic!("{} is missing: run scripts/fetch-fixtures", path.display()))
 }
 
-async fn post_subtitles(
+pub async fn post_subtitles(
     browser: &Browser,
     video_id: i64,
     csrf: &str,
@@ -51,7 +51,7 @@ async fn page_token(browser: &Browser, path: &str) -> String {
 
 /// Uploads `bbb.mp4` (5.3 s: two 4 s segments) as the course's trainer, lets a real
 /// worker transcode it, and gives the course's video that package.
-async fn real_package(app: &TestApp, course: &Course) -> i64 {
+pub async fn real_package(app: &TestApp, course: &Course) -> i64 {
     let trainer = &course.trainer;
     let csrf = page_token(trainer, "/trainer/videos").await;
     let form = Form::new().text("csrf_token", csrf).text("title", "Echt").part(
@@ -113,7 +113,7 @@ async fn real_package(app: &TestApp, course: &Course) -> i64 {
     lesson.video_id
 }
 
-fn worker_app_settings(s: &mut lernwerk::config::Settings) {
+pub fn worker_app_settings(s: &mut lernwerk::config::Settings) {
     s.jobs.poll_seconds = 0.2;
     s.jobs.command = vec![env!("CARGO_BIN_EXE_lernwerk").to_owned(), "transcode".to_owned()];
 }
@@ -142,7 +142,7 @@ fn spans(playlist: &str) -> Vec<(f64, f64, String)> {
     out
 }
 
-const SRT_1252: &[u8] = b"1\r\n00:00:00,500 --> 00:00:02,000\r\nGr\xfc\xdfe aus K\xf6ln\r\n\r\n\
+pub const SRT_1252: &[u8] = b"1\r\n00:00:00,500 --> 00:00:02,000\r\nGr\xfc\xdfe aus K\xf6ln\r\n\r\n\
 2\r\n00:00:03,000 --> 00:00:04,800\r\n\xdcber die Grenze\r\n\r\n\
 3\r\n00:00:04,900 --> 00:00:05,200\r\nZum Schlu\xdf\r\n";
 

@@ -5,6 +5,7 @@ mod m20261125_000002_videos_jobs;
 mod m20261125_000003_courses;
 mod m20261125_000004_subtitles;
 mod m20261201_000001_uploads;
+mod m20261201_000003_learner_phone;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_courses::Migration),
             Box::new(m20261125_000004_subtitles::Migration),
             Box::new(m20261201_000001_uploads::Migration),
+            Box::new(m20261201_000003_learner_phone::Migration),
         ]
     }
 }

@@ -14,12 +14,14 @@
 //! is reported separately for totals.
 
 mod codecs;
+mod learner_master;
 mod master;
 mod media_playlist;
 
 use std::path::PathBuf;
 
 pub use codecs::{avc1_codec_string, AAC_LC};
+pub use learner_master::{learner_master, Renditions};
 pub use master::{write_master, AudioRendition, SubtitleRendition, Variant, MASTER_PLAYLIST};
 pub use media_playlist::{read_media_playlist, MediaPlaylist, Segment};
 
