@@ -1,8 +1,8 @@
 // The measurement behind scripts/measure-lesson-page (see there). Not a test: it prints
 // figures; the ≤ 60 KB budget is checked by eye in the closing note of issue 6.
-import { startServer, waitFor } from "./lib/server.mjs";
-import { seedDemo, staffLogin, codeLogin, waitForVideosReady } from "./lib/demo.mjs";
-import { launch, newContext, PHONE, DESK } from "./lib/browser.mjs";
+import { waitFor } from "./lib/server.mjs";
+import { codeLogin, startDemo } from "./lib/demo.mjs";
+import { newContext, PHONE } from "./lib/browser.mjs";
 import { forceHlsJs, videoState } from "./lib/learner.mjs";
 
 function kind(request, contentType) {
@@ -72,15 +72,8 @@ async function settle(page) {
   await page.waitForLoadState("networkidle");
 }
 
-const server = await startServer();
+const { server, demo, browser, stop } = await startDemo();
 try {
-  const demo = await seedDemo(server);
-  const browser = await launch();
-  const desk = await newContext(browser, server, DESK);
-  const trainer = await desk.newPage();
-  await staffLogin(trainer, server, demo.trainer);
-  await waitForVideosReady(trainer, server);
-  await desk.close();
   const login = await newContext(browser, server, PHONE);
   const phone = await login.newPage();
   await codeLogin(phone, server, demo.learnerCode);
@@ -115,7 +108,6 @@ try {
   for (const [name, r] of Object.entries(results)) {
     console.log(`  ${name.padEnd(10)} player=${r.player.padEnd(7)} before start ${KB(r.before)}, play to first frame ${KB(r.start)}, warm revisit ${KB(r.again)}`);
   }
-  await browser.close();
 } finally {
-  await server.stop();
+  await stop();
 }

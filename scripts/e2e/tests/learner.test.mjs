@@ -6,9 +6,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startServer, waitFor } from "../lib/server.mjs";
-import { seedDemo, staffLogin, codeLogin, useLanguage, waitForVideosReady } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, PHONE, DESK } from "../lib/browser.mjs";
+import { waitFor } from "../lib/server.mjs";
+import { staffLogin, codeLogin, useLanguage, startDemo } from "../lib/demo.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, PHONE, DESK } from "../lib/browser.mjs";
 import {
   attachSubtitles,
   forceHlsJs,
@@ -22,20 +22,17 @@ import {
   videoState,
 } from "../lib/learner.mjs";
 
-let server, browser, demo, learnerState, firstLesson, secondLesson;
+let server, browser, demo, stop, learnerState, firstLesson, secondLesson;
 
 const HIGH_RUNG = /\/video\/(480p|720p|1080p)\//;
 const LOW_RUNG = /\/video\/(240p|360p)\//;
 const SEGMENT = /\/seg_\d+\.m4s$/;
 
 before(async () => {
-  server = await startServer();
-  demo = await seedDemo(server);
-  browser = await launch();
+  ({ server, demo, browser, stop } = await startDemo());
   const trainer = await newContext(browser, server, DESK);
   const desk = await trainer.newPage();
   await staffLogin(desk, server, demo.trainer);
-  await waitForVideosReady(desk, server);
 
   // The demo learner logs in by typing the code; the session is reused by every test.
   const learner = await newContext(browser, server, PHONE);
@@ -56,10 +53,7 @@ before(async () => {
   await trainer.close();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => stop?.());
 
 async function phoneContext({ lang = "de", hlsJs = false } = {}) {
   const context = await newContext(browser, server, { ...PHONE, lang, storageState: learnerState });
