@@ -145,10 +145,13 @@ describe("learner on a phone", () => {
     }, 10_000, () => "no German cue became active");
 
     // Pause and play.
+    // The label follows the video's own pause/play events, which come just after.
+    const label = page.locator("[data-player-play-label]");
+    const labelIs = (text) => waitFor(async () => (await label.textContent()).trim() === text, 5_000, () => `label is not ${text}`);
     await pause(page);
-    assert.equal((await page.locator("[data-player-play-label]").textContent()).trim(), "Abspielen");
+    await labelIs("Abspielen");
     await play(page);
-    assert.equal((await page.locator("[data-player-play-label]").textContent()).trim(), "Anhalten");
+    await labelIs("Anhalten");
 
     // Back 10 s: jump to a transcript line first (as a learner would tap it).
     const line = page.locator(".transcript-line").nth(3);
