@@ -102,7 +102,9 @@
   function setPaused(value) {
     paused = value;
     pauseButton.querySelector(".label").textContent = value ? text.textResume : text.textPause;
-    pauseButton.querySelector(".icon").textContent = value ? "▶" : "‖";
+    // The icon is a <use> of our sprite: point it at the other symbol.
+    var icon = pauseButton.querySelector("use");
+    icon.setAttribute("href", icon.getAttribute("href").replace(/#.*$/, value ? "#play" : "#pause"));
   }
 
   function videoPage(response) {
