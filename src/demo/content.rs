@@ -6,6 +6,8 @@ pub struct DemoCourse {
     pub summary: &'static str,
     pub topic: &'static str,
     pub level: i16,
+    /// Modules open one after the other: the next once the one before is done.
+    pub gated: bool,
     pub modules: &'static [DemoModule],
 }
 
@@ -42,6 +44,7 @@ pub const COURSES: &[DemoCourse] = &[
                   Zwei kurze Videos mit Fragen.",
         topic: "numbers",
         level: 1,
+        gated: false,
         modules: &[DemoModule {
             title: "Prozente verstehen",
             lessons: &[
@@ -83,10 +86,12 @@ pub const COURSES: &[DemoCourse] = &[
                   zum Beispiel an das Jobcenter.",
         topic: "writing",
         level: 1,
-        modules: &[DemoModule {
-            title: "Die erste E-Mail",
-            lessons: &[
-                DemoLesson {
+        // Two modules in turn, so that a newcomer sees one open when the first is done.
+        gated: true,
+        modules: &[
+            DemoModule {
+                title: "Die erste E-Mail",
+                lessons: &[DemoLesson {
                     file: "email-1.mp4",
                     title: "Die Teile einer E-Mail",
                     body: "Eine E-Mail hat 4 Teile:\n\
@@ -98,8 +103,11 @@ pub const COURSES: &[DemoCourse] = &[
                         prompt: "Was steht im Betreff?",
                         choices: &[("Worum es geht", true), ("Ihr Name", false), ("Der Gruß", false)],
                     }],
-                },
-                DemoLesson {
+                }],
+            },
+            DemoModule {
+                title: "Termine per E-Mail",
+                lessons: &[DemoLesson {
                     file: "email-2.mp4",
                     title: "Einen Termin absagen",
                     body: "Sie sind krank und können nicht kommen?\n\
@@ -113,9 +121,9 @@ pub const COURSES: &[DemoCourse] = &[
                             ("Hallo", false),
                         ],
                     }],
-                },
-            ],
-        }],
+                }],
+            },
+        ],
     },
 ];
 

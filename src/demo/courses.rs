@@ -96,7 +96,7 @@ async fn build(
         lesson_videos.push(videos::ensure(db, settings, trainer_id, lesson.title, &file).await?);
     }
     let fields =
-        structure::CourseFields::check(demo.title, demo.summary, "de", demo.topic, demo.level, false)?;
+        structure::CourseFields::check(demo.title, demo.summary, "de", demo.topic, demo.level, demo.gated)?;
     let txn = db.begin().await?;
     let made = structure::create_course(&txn, trainer_id, fields).await?;
     let mut lesson_ids = Vec::new();

@@ -74,17 +74,41 @@ for (const lang of ["de", "ar"]) {
         ["courses", "/trainer/courses"],
         ["groups", "/trainer/groups"],
       ]);
-      // One of each detail page, reached the way a trainer does: by following the lists.
-      for (const [list, link, name] of [
+      // One of each detail page, reached the way a trainer does: by following links from
+      // the page before (`null`: the detail page just checked).
+      let here = null;
+      for (const [from, link, name] of [
         ["/trainer/videos", "a[href^='/trainer/videos/']", "video"],
         ["/trainer/courses", "a[href^='/trainer/courses/']", "course"],
+        [null, "a[href^='/trainer/lessons/']:not([href$='/preview'])", "lesson"],
+        [null, "a[href$='/preview']", "lesson-preview"],
         ["/trainer/groups", "a[href^='/trainer/groups/']", "group"],
+        [null, "a[href$='/report']", "group-report"],
+        [null, "a[href^='/trainer/learners/'][href$='/report']", "learner-report"],
       ]) {
-        await page.goto(`${server.url}${list}`);
+        if (from) here = from;
+        await page.goto(`${server.url}${here}`);
         const href = await page.locator(link).first().getAttribute("href");
         await checkPages(page, `${lang}-desk-trainer`, [[name, href]]);
+        if (from) here = href;
       }
       assertClean(context);
+      await context.close();
+    });
+
+    test("error pages", async () => {
+      const context = await newContext(browser, server, { ...PHONE, lang, storageState: learnerState });
+      const page = await context.newPage();
+      await useLanguage(page, server, lang);
+      for (const [name, path, status] of [
+        ["not-found", "/learn/lessons/999999", 404],
+        ["forbidden", "/trainer", 403],
+      ]) {
+        const response = await page.goto(`${server.url}${path}`);
+        assert.equal(response.status(), status, path);
+        await assertAccessible(page, `${lang} ${name}`);
+        await screenshot(page, `${lang}-phone-error-${name}`);
+      }
       await context.close();
     });
 
