@@ -7,47 +7,66 @@
 use rand::Rng;
 
 pub(crate) const ALPHABET: &[u8] = b"ACDEFHJKMNPQRTUVWXY3479";
-const LENGTH: usize = 12;
-const GROUP: usize = 4;
 
-/// A new random code in its display form.
-pub fn generate() -> String {
-    let mut rng = rand::rngs::OsRng;
-    let raw: String = (0..LENGTH)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect();
-    display(&raw)
+/// The shape of a code made from `ALPHABET`: how many characters, shown in groups of how
+/// many. Access codes, group join codes and room pairing codes differ only in this.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeShape {
+    pub length: usize,
+    pub group: usize,
 }
 
-/// The canonical form of what a learner typed: upper case, separators and spaces dropped,
-/// common look-alikes mapped to the letter they were meant as. `None` if it cannot be a code.
-pub fn normalize(typed: &str) -> Option<String> {
-    let mut out = String::with_capacity(LENGTH);
-    for c in typed.chars() {
-        if c.is_whitespace() || c == '-' || c == '.' {
-            continue;
-        }
-        let c = match c.to_ascii_uppercase() {
-            'O' | '0' => 'Q',
-            other => other,
-        };
-        if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
-            return None;
-        }
-        out.push(c);
-        if out.len() > LENGTH {
-            return None;
-        }
+/// Learner access codes: `K7HD-WQ4M-XRT9`.
+pub const ACCESS_CODE: CodeShape = CodeShape { length: 12, group: 4 };
+
+impl CodeShape {
+    /// A new random code in its display form.
+    pub fn generate(self) -> String {
+        let mut rng = rand::rngs::OsRng;
+        let raw: String = (0..self.length)
+            .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+            .collect();
+        self.display(&raw)
     }
-    (out.len() == LENGTH).then_some(out)
+
+    /// The canonical form of what someone typed: upper case, separators and spaces
+    /// dropped, O and 0 read as the Q they were meant as. `None` if it cannot be a code.
+    pub fn canonical(self, typed: &str) -> Option<String> {
+        let mut out = String::with_capacity(self.length);
+        for c in typed.chars() {
+            if c.is_whitespace() || c == '-' || c == '.' {
+                continue;
+            }
+            let c = match c.to_ascii_uppercase() {
+                'O' | '0' => 'Q',
+                other => other,
+            };
+            if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) || out.len() == self.length {
+                return None;
+            }
+            out.push(c);
+        }
+        (out.len() == self.length).then_some(out)
+    }
+
+    /// A canonical code in groups: `K7HDWQ4M` → `K7HD-WQ4M`.
+    pub fn display(self, raw: &str) -> String {
+        raw.as_bytes()
+            .chunks(self.group)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
 }
 
-fn display(raw: &str) -> String {
-    raw.as_bytes()
-        .chunks(GROUP)
-        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
-        .collect::<Vec<_>>()
-        .join("-")
+/// A new access code in its display form.
+pub fn generate() -> String {
+    ACCESS_CODE.generate()
+}
+
+/// The canonical form of a typed access code (see `CodeShape::canonical`).
+pub fn normalize(typed: &str) -> Option<String> {
+    ACCESS_CODE.canonical(typed)
 }
 
 #[cfg(test)]
@@ -61,7 +80,7 @@ mod tests {
             assert_eq!(code.len(), 14);
             assert_eq!(code.matches('-').count(), 2);
             let canon = normalize(&code).unwrap();
-            assert_eq!(display(&canon), code);
+            assert_eq!(ACCESS_CODE.display(&canon), code);
         }
     }
 

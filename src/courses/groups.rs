@@ -3,44 +3,25 @@
 
 use chrono::Utc;
 use entities::{course, group, group_course, group_member, lesson, room_viewing, user};
-use rand::Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::structure::clean_title;
 use super::CourseError;
-use crate::accounts::{access_code, Role};
+use crate::accounts::access_code::CodeShape;
+use crate::accounts::Role;
 
-const JOIN_CODE_LENGTH: usize = 8;
+/// Join codes such as `K7HD-WQ4M`, from the access codes' alphabet without look-alikes.
+const JOIN_CODE: CodeShape = CodeShape { length: 8, group: 4 };
 
-/// A new join code such as `K7HD-WQ4M`, from the access codes' alphabet without look-alikes.
 fn new_join_code() -> String {
-    let mut rng = rand::rngs::OsRng;
-    let raw: Vec<char> = (0..JOIN_CODE_LENGTH)
-        .map(|_| access_code::ALPHABET[rng.gen_range(0..access_code::ALPHABET.len())] as char)
-        .collect();
-    let (a, b) = raw.split_at(JOIN_CODE_LENGTH / 2);
-    format!(
-        "{}-{}",
-        a.iter().collect::<String>(),
-        b.iter().collect::<String>()
-    )
+    JOIN_CODE.generate()
 }
 
 /// What a learner typed as join code, in stored form; `None` when it cannot be one.
 pub fn normalize_join_code(typed: &str) -> Option<String> {
-    let cleaned: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' | '0' => 'Q',
-            other => other,
-        })
-        .collect();
-    let valid =
-        cleaned.len() == JOIN_CODE_LENGTH && cleaned.bytes().all(|b| access_code::ALPHABET.contains(&b));
-    valid.then(|| format!("{}-{}", &cleaned[..4], &cleaned[4..]))
+    JOIN_CODE.canonical(typed).map(|raw| JOIN_CODE.display(&raw))
 }
 
 pub async fn create(

@@ -3,44 +3,19 @@
 //! a room and typed on a phone. They live a few minutes and are spent on first use;
 //! together with the throttle on wrong guesses (see `registry`) that is far beyond guessing.
 
-use rand::Rng;
+use crate::accounts::access_code::CodeShape;
 
-use crate::accounts::access_code::ALPHABET;
-
-const LENGTH: usize = 6;
-const GROUP: usize = 3;
+const SHAPE: CodeShape = CodeShape { length: 6, group: 3 };
 
 /// A new random code in its display form.
 pub fn generate() -> String {
-    let mut rng = rand::rngs::OsRng;
-    let raw: String = (0..LENGTH)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect();
-    display(&raw)
+    SHAPE.generate()
 }
 
 /// What a trainer typed, in display form: case, spaces and dashes do not matter, O and 0
 /// count as Q (as with access codes). `None` if it cannot be a code.
 pub fn normalize(typed: &str) -> Option<String> {
-    let mut raw = String::with_capacity(LENGTH);
-    for c in typed.chars() {
-        if c.is_whitespace() || c == '-' || c == '.' {
-            continue;
-        }
-        let c = match c.to_ascii_uppercase() {
-            'O' | '0' => 'Q',
-            other => other,
-        };
-        if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) || raw.len() == LENGTH {
-            return None;
-        }
-        raw.push(c);
-    }
-    (raw.len() == LENGTH).then(|| display(&raw))
-}
-
-fn display(raw: &str) -> String {
-    format!("{}-{}", &raw[..GROUP], &raw[GROUP..])
+    SHAPE.canonical(typed).map(|raw| SHAPE.display(&raw))
 }
 
 #[cfg(test)]

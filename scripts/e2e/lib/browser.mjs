@@ -92,3 +92,17 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The cues of every text track of the page's video, once the browser has read them. */
+export async function trackCues(page) {
+  return page.evaluate(async () => {
+    const video = document.querySelector("video");
+    const tracks = [...video.textTracks];
+    for (const track of tracks) track.mode = "hidden";
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && tracks.some((t) => !t.cues || t.cues.length === 0)) {
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    return Object.fromEntries(tracks.map((t) => [t.language, t.cues ? [...t.cues].map((c) => c.text) : []]));
+  });
+}

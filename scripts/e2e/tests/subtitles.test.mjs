@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 import { ROOT } from "../lib/server.mjs";
 import { staffLogin, codeLogin, startDemo } from "../lib/demo.mjs";
-import { newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
+import { newContext, trackCues, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
 
 let server, browser, demo, stop;
 
@@ -28,19 +28,6 @@ async function staticUrl(name, file) {
   return `/static/${name.slice(0, dot)}.${digest}${name.slice(dot)}`;
 }
 
-/** The cues of every text track of the page's video, once the browser has read them. */
-async function trackCues(page) {
-  return page.evaluate(async () => {
-    const video = document.querySelector("video");
-    const tracks = [...video.textTracks];
-    for (const track of tracks) track.mode = "hidden";
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && tracks.some((t) => !t.cues || t.cues.length === 0)) {
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
-    return Object.fromEntries(tracks.map((t) => [t.language, t.cues ? [...t.cues].map((c) => c.text) : []]));
-  });
-}
 
 test("the demo lessons have German and Turkish subtitles, shown as <track> cues", async () => {
   const context = await newContext(browser, server, { ...PHONE, lang: "de" });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 import { ROOT, startServer, waitFor } from "../lib/server.mjs";
 import { staffLogin, useLanguage } from "../lib/demo.mjs";
-import { launch, newContext, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
+import { launch, newContext, trackCues, assertAccessible, assertClean, screenshot, DESK, PHONE } from "../lib/browser.mjs";
 import { makeTrainer, sha256, storedOriginals, throttleUploads, waitForProgress } from "../lib/uploads.mjs";
 
 const VIDEO = join(ROOT, "tests/fixtures/downloaded/bbb.mp4");
@@ -160,19 +160,9 @@ test("a resumable upload survives a lost connection and a reload, then becomes a
 
   // The lesson shows our WebVTT as <track>: the browser itself reads the cues.
   await page.goto(`${server.url}${lessonHref}/preview`);
-  const cues = await page.evaluate(async () => {
-    const video = document.querySelector("video");
-    const tracks = [...video.textTracks];
-    for (const track of tracks) track.mode = "hidden";
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && tracks.some((t) => !t.cues || t.cues.length === 0)) {
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
-    return tracks.map((t) => ({ language: t.language, cues: t.cues ? [...t.cues].map((c) => c.text) : [] }));
-  });
-  const byLanguage = Object.fromEntries(cues.map((t) => [t.language, t.cues]));
-  assert.deepEqual(byLanguage.de, ["Hallo aus dem Browser", "Zweiter Satz"], JSON.stringify(cues));
-  assert.deepEqual(byLanguage.ar, ["مرحبا من المتصفح"], JSON.stringify(cues));
+  const byLanguage = await trackCues(page);
+  assert.deepEqual(byLanguage.de, ["Hallo aus dem Browser", "Zweiter Satz"], JSON.stringify(byLanguage));
+  assert.deepEqual(byLanguage.ar, ["مرحبا من المتصفح"], JSON.stringify(byLanguage));
   assertClean(context);
   await context.close();
 });
