@@ -44,7 +44,7 @@ learner-hello = مرحبًا!
 learner-hello-name = مرحبًا،
 learner-no-courses = ليس لديك دورة بعد. سيعطيك المدرّب أو المدرّبة دورة قريبًا.
 
-trainer-title = المشاركون
+trainer-title = نظرة عامة
 trainer-new-learner = إضافة مشارك جديد
 trainer-new-learner-help = لا حاجة إلى اسم. الاسم المستعار يساعدك على العثور على الشخص مرة أخرى.
 trainer-nickname = اسم مستعار (اختياري)

@@ -40,7 +40,7 @@ learner-hello = Hallo!
 learner-hello-name = Hallo
 learner-no-courses = Sie haben noch keinen Kurs. Ihre Trainerin oder Ihr Trainer gibt Ihnen bald einen.
 
-trainer-title = Teilnehmende
+trainer-title = Übersicht
 trainer-new-learner = Neue Teilnehmende anlegen
 trainer-new-learner-help = Kein Name nötig. Ein Spitzname hilft Ihnen beim Wiederfinden.
 trainer-nickname = Spitzname (freiwillig)

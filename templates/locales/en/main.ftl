@@ -40,7 +40,7 @@ learner-hello = Hello!
 learner-hello-name = Hello
 learner-no-courses = You have no course yet. Your trainer will give you one soon.
 
-trainer-title = Learners
+trainer-title = Overview
 trainer-new-learner = Add a learner
 trainer-new-learner-help = No name needed. A nickname helps you find them again.
 trainer-nickname = Nickname (optional)

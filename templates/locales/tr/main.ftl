@@ -40,7 +40,7 @@ learner-hello = Merhaba!
 learner-hello-name = Merhaba
 learner-no-courses = Henüz bir kursunuz yok. Eğitmeniniz size yakında bir kurs verecek.
 
-trainer-title = Katılımcılar
+trainer-title = Genel bakış
 trainer-new-learner = Yeni katılımcı ekle
 trainer-new-learner-help = İsim gerekmez. Takma ad, kişiyi tekrar bulmanıza yardımcı olur.
 trainer-nickname = Takma ad (isteğe bağlı)

@@ -42,7 +42,7 @@ learner-hello = Вітаємо!
 learner-hello-name = Вітаємо,
 learner-no-courses = У вас ще немає курсу. Ваш тренер або ваша тренерка скоро дасть вам курс.
 
-trainer-title = Учасники
+trainer-title = Огляд
 trainer-new-learner = Додати учасника
 trainer-new-learner-help = Ім’я не потрібне. Псевдонім допоможе вам знову знайти людину.
 trainer-nickname = Псевдонім (необов’язково)
