@@ -6,6 +6,7 @@
 mod audio;
 mod capture;
 mod decode;
+mod frames;
 mod offline;
 mod report;
 mod video;

@@ -11,6 +11,7 @@ use ffmpeg::{codec, encoder, format, frame, picture, Dictionary, Packet, Rationa
 use ffmpeg_next as ffmpeg;
 
 use super::capture::{Capture, Captured};
+use super::frames::{self, FramePool};
 use super::{ff, EncodeSettings, TranscodeError, KEYFRAME_SECONDS, SEGMENT_SECONDS};
 use crate::media::ladder::Rung;
 
@@ -53,8 +54,7 @@ pub fn run(
     };
     let encoder_time_base = Rational(rung.fps.1, rung.fps.0);
 
-    let mut scaler: Option<(scaling::Context, (Pixel, u32, u32))> = None;
-    let mut scaled = frame::Video::empty();
+    let mut scaler: Option<Scaler> = None;
     let mut result = RungResult::default();
     let mut last_pts = -1i64;
     let mut last_keyframe_slot = -1i64;
@@ -62,26 +62,23 @@ pub fn run(
 
     for TimedFrame { frame, seconds } in input {
         let shape = (frame.format(), frame.width(), frame.height());
-        if scaler.as_ref().map(|(_, s)| *s) != Some(shape) {
-            let context = scaling::Context::get(
-                shape.0,
-                shape.1,
-                shape.2,
-                Pixel::YUV420P,
-                rung.width,
-                rung.height,
-                scaling::Flags::BICUBIC,
-            )
-            .map_err(ff("scaler"))?;
-            scaler = Some((context, shape));
-        }
-        if let Some((context, _)) = scaler.as_mut() {
-            context.run(&frame, &mut scaled).map_err(ff("scale"))?;
-        }
-        drop(frame);
+        // A picture already in the rung's format and size is encoded as it is.
+        let mut sized = if shape == (Pixel::YUV420P, rung.width, rung.height) {
+            frame
+        } else {
+            if scaler.as_ref().map(|s| s.input) != Some(shape) {
+                scaler = Some(Scaler::new(shape, rung)?);
+            }
+            let scaled = match scaler.as_mut() {
+                Some(scaler) => scaler.scale(&frame)?,
+                None => return Err(TranscodeError::Internal("no scaler")),
+            };
+            drop(frame);
+            scaled
+        };
         if let Some(next) = &next {
             let handed_down = TimedFrame {
-                frame: scaled.clone(),
+                frame: frames::share(&sized)?,
                 seconds,
             };
             if next.send(handed_down).is_err() {
@@ -89,7 +86,7 @@ pub fn run(
                 break;
             }
         }
-        capture.offer(&scaled, seconds, &captured)?;
+        capture.offer(&sized, seconds, &captured)?;
 
         // Frame-rate cap: a frame whose slot at the rung's rate is taken is dropped.
         let pts = (seconds * f64::from(rung.fps.0) / f64::from(rung.fps.1)).round() as i64;
@@ -102,13 +99,13 @@ pub fn run(
             .floor() as i64;
         if slot > last_keyframe_slot {
             last_keyframe_slot = slot;
-            scaled.set_kind(picture::Type::I);
+            sized.set_kind(picture::Type::I);
             result.keyframes += 1;
         } else {
-            scaled.set_kind(picture::Type::None);
+            sized.set_kind(picture::Type::None);
         }
-        scaled.set_pts(Some(pts));
-        encoder.send_frame(&scaled).map_err(ff("encode"))?;
+        sized.set_pts(Some(pts));
+        encoder.send_frame(&sized).map_err(ff("encode"))?;
         result.frames += 1;
         drain(&mut encoder, encoder_time_base, &mut hls, mp4.as_mut())?;
     }
@@ -120,6 +117,36 @@ pub fn run(
         mp4.finish()?;
     }
     Ok(result)
+}
+
+/// Scales pictures of one shape to the rung's size, into frames from a pool.
+struct Scaler {
+    input: (Pixel, u32, u32),
+    context: scaling::Context,
+    pool: FramePool,
+}
+
+impl Scaler {
+    fn new(input: (Pixel, u32, u32), rung: &Rung) -> Result<Scaler, TranscodeError> {
+        let context = scaling::Context::get(
+            input.0,
+            input.1,
+            input.2,
+            Pixel::YUV420P,
+            rung.width,
+            rung.height,
+            scaling::Flags::BICUBIC,
+        )
+        .map_err(ff("scaler"))?;
+        let pool = FramePool::new(Pixel::YUV420P, rung.width, rung.height)?;
+        Ok(Scaler { input, context, pool })
+    }
+
+    fn scale(&mut self, frame: &frame::Video) -> Result<frame::Video, TranscodeError> {
+        let mut scaled = self.pool.get()?;
+        self.context.run(frame, &mut scaled).map_err(ff("scale"))?;
+        Ok(scaled)
+    }
 }
 
 fn open_encoder(
