@@ -134,7 +134,7 @@ pub fn transcode(
         .tempdir_in(parent)?;
     let dir = work.path();
 
-    let source = decode::VideoSource::open(input, video_index, video_info.rotation)?;
+    let source = decode::VideoSource::open(input, video_index, video_info)?;
     let rungs = ladder::plan(video_info.display_width, video_info.display_height, source.fps);
     let offline_rung = rungs
         .iter()
