@@ -115,9 +115,19 @@ mod tests {
     #[test]
     fn npm_libraries_are_embedded() {
         let assets = Assets::load();
-        for name in ["vendor/hls.js/dist/hls.min.js", "vendor/tus-js-client/dist/tus.min.js"] {
-            let url = assets.url(name).unwrap_or_else(|| panic!("{name} missing: run npm ci"));
-            assert!(assets.by_hashed_name[url.trim_start_matches("/static/")].bytes.len() > 10_000);
+        for name in [
+            "vendor/hls.js/dist/hls.min.js",
+            "vendor/tus-js-client/dist/tus.min.js",
+        ] {
+            let url = assets
+                .url(name)
+                .unwrap_or_else(|| panic!("{name} missing: run npm ci"));
+            assert!(
+                assets.by_hashed_name[url.trim_start_matches("/static/")]
+                    .bytes
+                    .len()
+                    > 10_000
+            );
         }
     }
 }

@@ -148,7 +148,10 @@ impl Frames<'_> {
                 Some(graph) => turn(graph, &decoded)?,
             };
             progress(seconds);
-            deliver(TimedFrame { frame, seconds })?;
+            deliver(TimedFrame {
+                frame: std::sync::Arc::new(frame),
+                seconds,
+            })?;
             self.count += 1;
         }
         Ok(())
