@@ -6,8 +6,10 @@
 mod audio;
 mod capture;
 mod decode;
+mod frames;
 mod offline;
 mod report;
+mod stills;
 mod video;
 
 use std::path::{Path, PathBuf};
@@ -132,7 +134,7 @@ pub fn transcode(
         .tempdir_in(parent)?;
     let dir = work.path();
 
-    let source = decode::VideoSource::open(input, video_index, video_info.rotation)?;
+    let source = decode::VideoSource::open(input, video_index, video_info)?;
     let rungs = ladder::plan(video_info.display_width, video_info.display_height, source.fps);
     let offline_rung = rungs
         .iter()
@@ -193,6 +195,15 @@ pub fn transcode(
         downstream = Some(tx);
     }
     drop(captured_tx);
+    let stills = stills::spawn(
+        stills::StillsTask {
+            poster_candidates: poster_times.len(),
+            tile_interval,
+            duration,
+            dir: dir.to_path_buf(),
+        },
+        captured_rx,
+    )?;
     let top = downstream.ok_or(TranscodeError::Internal("empty ladder"))?;
 
     progress(Progress {
@@ -228,6 +239,8 @@ pub fn transcode(
             }
         }
     }
+    // The rungs are gone, so the stills thread has its last frame and ends soon.
+    let stills = stills.join().map_err(|_| TranscodeError::ThreadPanicked);
     let audio_result = match audio_thread.map(|h| h.join()) {
         None => None,
         Some(Ok(result)) => Some(result?),
@@ -243,18 +256,10 @@ pub fn transcode(
         stage: Stage::Package,
         percent: 95.0,
     });
-    let (mut posters, mut tiles) = (Vec::new(), Vec::new());
-    for item in captured_rx {
-        match item {
-            Captured::PosterCandidate(t, img) => posters.push((t, img)),
-            Captured::StoryboardTile(t, img) => tiles.push((t, img)),
-        }
-    }
-    let poster_files = match images::pick_poster(&posters) {
-        Some(best) => images::write_posters(&posters[best].1, dir)?,
-        None => Vec::new(),
-    };
-    let storyboard = images::write_storyboard(&tiles, tile_interval, duration, dir)?;
+    let stills::Stills {
+        posters: poster_files,
+        storyboard,
+    } = stills??;
 
     let mut offline_inputs = vec![offline_video.as_path()];
     if audio_result.is_some() {

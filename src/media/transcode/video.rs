@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::Arc;
 
 use ffmpeg::format::Pixel;
 use ffmpeg::software::scaling;
@@ -11,12 +12,13 @@ use ffmpeg::{codec, encoder, format, frame, picture, Dictionary, Packet, Rationa
 use ffmpeg_next as ffmpeg;
 
 use super::capture::{Capture, Captured};
+use super::frames::{self, Picture, PicturePool};
 use super::{ff, EncodeSettings, TranscodeError, KEYFRAME_SECONDS, SEGMENT_SECONDS};
 use crate::media::ladder::Rung;
 
 /// A picture travelling down the cascade, with its time in seconds from the start.
 pub struct TimedFrame {
-    pub frame: frame::Video,
+    pub frame: Picture,
     pub seconds: f64,
 }
 
@@ -53,8 +55,7 @@ pub fn run(
     };
     let encoder_time_base = Rational(rung.fps.1, rung.fps.0);
 
-    let mut scaler: Option<(scaling::Context, (Pixel, u32, u32))> = None;
-    let mut scaled = frame::Video::empty();
+    let mut scaler: Option<Scaler> = None;
     let mut result = RungResult::default();
     let mut last_pts = -1i64;
     let mut last_keyframe_slot = -1i64;
@@ -62,26 +63,48 @@ pub fn run(
 
     for TimedFrame { frame, seconds } in input {
         let shape = (frame.format(), frame.width(), frame.height());
-        if scaler.as_ref().map(|(_, s)| *s) != Some(shape) {
-            let context = scaling::Context::get(
-                shape.0,
-                shape.1,
-                shape.2,
-                Pixel::YUV420P,
-                rung.width,
-                rung.height,
-                scaling::Flags::BICUBIC,
-            )
-            .map_err(ff("scaler"))?;
-            scaler = Some((context, shape));
+        // A picture already in the rung's format and size is encoded as it is; others
+        // are scaled into a picture of this rung's pool.
+        let pooled = shape != (Pixel::YUV420P, rung.width, rung.height);
+        let mut sized = if !pooled {
+            frame
+        } else {
+            if scaler.as_ref().map(|s| s.input) != Some(shape) {
+                scaler = Some(Scaler::new(shape, rung)?);
+            }
+            let scaler = scaler.as_mut().ok_or(TranscodeError::Internal("no scaler"))?;
+            let scaled = scaler.scale(&frame)?;
+            drop(frame);
+            scaled
+        };
+
+        // Frame-rate cap: a frame whose slot at the rung's rate is taken is not encoded
+        // (the rungs below still get it and apply their own cap).
+        let pts = (seconds * f64::from(rung.fps.0) / f64::from(rung.fps.1)).round() as i64;
+        let encode = pts > last_pts;
+        if encode {
+            last_pts = pts;
+            // A keyframe at every 2-second mark, at the same timestamps in every rung.
+            let slot = ((pts as f64 * f64::from(rung.fps.1) / f64::from(rung.fps.0) + 1e-6)
+                / KEYFRAME_SECONDS)
+                .floor() as i64;
+            let keyframe = slot > last_keyframe_slot;
+            if keyframe {
+                last_keyframe_slot = slot;
+                result.keyframes += 1;
+            }
+            // Written before the picture is shared: afterwards nobody may change it.
+            let picture = writable_or_copy(&mut sized)?;
+            picture.set_kind(if keyframe {
+                picture::Type::I
+            } else {
+                picture::Type::None
+            });
+            picture.set_pts(Some(pts));
         }
-        if let Some((context, _)) = scaler.as_mut() {
-            context.run(&frame, &mut scaled).map_err(ff("scale"))?;
-        }
-        drop(frame);
         if let Some(next) = &next {
             let handed_down = TimedFrame {
-                frame: scaled.clone(),
+                frame: Arc::clone(&sized),
                 seconds,
             };
             if next.send(handed_down).is_err() {
@@ -89,28 +112,15 @@ pub fn run(
                 break;
             }
         }
-        capture.offer(&scaled, seconds, &captured)?;
-
-        // Frame-rate cap: a frame whose slot at the rung's rate is taken is dropped.
-        let pts = (seconds * f64::from(rung.fps.0) / f64::from(rung.fps.1)).round() as i64;
-        if pts <= last_pts {
-            continue;
+        capture.offer(&sized, seconds, &captured)?;
+        if encode {
+            encoder.send_frame(&sized).map_err(ff("encode"))?;
+            result.frames += 1;
+            drain(&mut encoder, encoder_time_base, &mut hls, mp4.as_mut())?;
         }
-        last_pts = pts;
-        // A keyframe at every 2-second mark, at the same timestamps in every rung.
-        let slot = ((pts as f64 * f64::from(rung.fps.1) / f64::from(rung.fps.0) + 1e-6) / KEYFRAME_SECONDS)
-            .floor() as i64;
-        if slot > last_keyframe_slot {
-            last_keyframe_slot = slot;
-            scaled.set_kind(picture::Type::I);
-            result.keyframes += 1;
-        } else {
-            scaled.set_kind(picture::Type::None);
+        if let Some(scaler) = scaler.as_mut().filter(|_| pooled) {
+            scaler.pool.give_back(sized);
         }
-        scaled.set_pts(Some(pts));
-        encoder.send_frame(&scaled).map_err(ff("encode"))?;
-        result.frames += 1;
-        drain(&mut encoder, encoder_time_base, &mut hls, mp4.as_mut())?;
     }
     drop(next);
     encoder.send_eof().map_err(ff("encode flush"))?;
@@ -120,6 +130,47 @@ pub fn run(
         mp4.finish()?;
     }
     Ok(result)
+}
+
+/// Scales pictures of one shape to the rung's size, into pictures from a pool.
+struct Scaler {
+    input: (Pixel, u32, u32),
+    context: scaling::Context,
+    pool: PicturePool,
+}
+
+impl Scaler {
+    fn new(input: (Pixel, u32, u32), rung: &Rung) -> Result<Scaler, TranscodeError> {
+        let context = scaling::Context::get(
+            input.0,
+            input.1,
+            input.2,
+            Pixel::YUV420P,
+            rung.width,
+            rung.height,
+            scaling::Flags::BICUBIC,
+        )
+        .map_err(ff("scaler"))?;
+        let pool = PicturePool::new(Pixel::YUV420P, rung.width, rung.height);
+        Ok(Scaler { input, context, pool })
+    }
+
+    fn scale(&mut self, frame: &frame::Video) -> Result<Picture, TranscodeError> {
+        let mut scaled = self.pool.take();
+        self.context
+            .run(frame, frames::writable(&mut scaled)?)
+            .map_err(ff("scale"))?;
+        Ok(scaled)
+    }
+}
+
+/// The picture to write pts and kind into: the decoder's and the pool's pictures reach a
+/// rung unshared; should one ever not, a copy keeps the shared one unchanged.
+fn writable_or_copy(picture: &mut Picture) -> Result<&mut frame::Video, TranscodeError> {
+    if Arc::get_mut(picture).is_none() {
+        *picture = Arc::new((**picture).clone());
+    }
+    frames::writable(picture)
 }
 
 fn open_encoder(
