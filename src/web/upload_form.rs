@@ -13,6 +13,7 @@ use super::session::Visitor;
 use crate::accounts::random_token;
 use crate::app::AppState;
 use crate::media::library;
+use crate::uploads::{records, space};
 
 pub struct StoredUpload {
     pub title: String,
@@ -30,6 +31,8 @@ pub enum UploadError {
     BadTitle,
     #[error("file over the size limit")]
     TooLarge,
+    #[error("quota of {quota} bytes exceeded ({used} in use)")]
+    Quota { used: u64, quota: u64 },
     #[error("the disk is full")]
     DiskFull,
     #[error("the form could not be read")]
@@ -45,10 +48,74 @@ impl UploadError {
             UploadError::Empty => ("upload-empty", StatusCode::BAD_REQUEST),
             UploadError::BadTitle => ("upload-bad-title", StatusCode::BAD_REQUEST),
             UploadError::TooLarge => ("upload-too-large", StatusCode::PAYLOAD_TOO_LARGE),
+            UploadError::Quota { .. } => ("uploads-error-quota", StatusCode::PAYLOAD_TOO_LARGE),
             UploadError::DiskFull => ("upload-disk-full", StatusCode::INSUFFICIENT_STORAGE),
             UploadError::Malformed => ("error-bad-form", StatusCode::BAD_REQUEST),
             UploadError::App(_) => ("error-internal", StatusCode::INTERNAL_SERVER_ERROR),
         }
+    }
+
+    /// The values the message shows (sizes in whole megabytes).
+    pub fn message_args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            UploadError::Quota { used, quota } => vec![
+                ("used", (used / 1_000_000).to_string()),
+                ("quota", (quota / 1_000_000).to_string()),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What one form upload may write: the size limit, what is left of the owner's quota,
+/// and the disk above the reserve the server keeps (the same rules as for tus uploads,
+/// but checked while the bytes arrive, since a form does not announce its length).
+struct Allowance<'a> {
+    limit: u64,
+    quota: Option<(u64, u64)>,
+    disk: space::Budget<'a>,
+}
+
+impl<'a> Allowance<'a> {
+    async fn of(state: &'a AppState, owner_id: i64) -> Result<Allowance<'a>, UploadError> {
+        let settings = &state.settings;
+        let quota = match settings.uploads.quota_bytes {
+            0 => None,
+            quota => {
+                let used = records::bytes_in_use(&state.db, &settings.media_dir, owner_id)
+                    .await
+                    .map_err(AppError::from)?;
+                if used >= quota {
+                    return Err(UploadError::Quota { used, quota });
+                }
+                Some((used, quota))
+            }
+        };
+        let disk = space::Budget::measure(&settings.media_dir, settings.uploads.reserve_bytes)
+            .map_err(io_problem)?;
+        Ok(Allowance {
+            limit: settings.max_upload_bytes,
+            quota,
+            disk,
+        })
+    }
+
+    /// Whether `chunk` more bytes, after `written`, are still allowed.
+    fn admit(&mut self, written: u64, chunk: u64) -> Result<(), UploadError> {
+        let total = written + chunk;
+        if total > self.limit {
+            return Err(UploadError::TooLarge);
+        }
+        if let Some((used, quota)) = self.quota {
+            if used + total > quota {
+                return Err(UploadError::Quota { used, quota });
+            }
+        }
+        if self.disk.grant(chunk).map_err(io_problem)? < chunk {
+            tracing::warn!(written, "form upload stopped at the disk reserve");
+            return Err(UploadError::DiskFull);
+        }
+        Ok(())
     }
 }
 
@@ -57,6 +124,7 @@ impl UploadError {
 pub async fn receive(
     state: &AppState,
     visitor: &Visitor,
+    owner_id: i64,
     mut form: Multipart,
 ) -> Result<StoredUpload, UploadError> {
     let mut csrf_ok = false;
@@ -81,7 +149,8 @@ pub async fn receive(
                 if file_name.is_empty() {
                     continue;
                 }
-                let path = store(state, &mut field).await?;
+                let allowance = Allowance::of(state, owner_id).await?;
+                let path = store(state, allowance, &mut field).await?;
                 stored = Some((path, file_name));
             }
             "video" => return Err(AppError::Csrf.into()),
@@ -111,12 +180,16 @@ pub async fn receive(
     })
 }
 
-/// Streams the file into `originals/`, counting bytes against the limit.
-async fn store(state: &AppState, field: &mut Field) -> Result<PathBuf, UploadError> {
+/// Streams the file into `originals/`, counting bytes against the allowance.
+async fn store(
+    state: &AppState,
+    allowance: Allowance<'_>,
+    field: &mut Field,
+) -> Result<PathBuf, UploadError> {
     let dir = state.settings.media_dir.join("originals");
     tokio::fs::create_dir_all(&dir).await.map_err(io_problem)?;
     let path = dir.join(format!("{}.upload", random_token()));
-    let result = write_file(&path, field, state.settings.max_upload_bytes).await;
+    let result = write_file(&path, field, allowance).await;
     match result {
         Ok(0) => {
             let _ = tokio::fs::remove_file(&path).await;
@@ -131,15 +204,17 @@ async fn store(state: &AppState, field: &mut Field) -> Result<PathBuf, UploadErr
     }
 }
 
-async fn write_file(path: &Path, field: &mut Field, limit: u64) -> Result<u64, UploadError> {
+async fn write_file(
+    path: &Path,
+    field: &mut Field,
+    mut allowance: Allowance<'_>,
+) -> Result<u64, UploadError> {
     let mut file = tokio::fs::File::create(path).await.map_err(io_problem)?;
     let mut written = 0u64;
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| UploadError::Malformed)?;
+        allowance.admit(written, chunk.len() as u64)?;
         written += chunk.len() as u64;
-        if written > limit {
-            return Err(UploadError::TooLarge);
-        }
         file.write_all(&chunk).await.map_err(io_problem)?;
     }
     file.sync_all().await.map_err(io_problem)?;
@@ -147,7 +222,7 @@ async fn write_file(path: &Path, field: &mut Field, limit: u64) -> Result<u64, U
 }
 
 fn io_problem(e: std::io::Error) -> UploadError {
-    if e.raw_os_error() == Some(28) {
+    if crate::uploads::is_disk_full(&e) {
         UploadError::DiskFull
     } else {
         AppError::Internal(format!("storing upload: {e}")).into()

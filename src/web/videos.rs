@@ -98,12 +98,13 @@ pub async fn upload(
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, AppError> {
     let (staff_id, _) = staff(&visitor)?;
-    let stored = match upload_form::receive(&state, &visitor, payload).await {
+    let stored = match upload_form::receive(&state, &visitor, staff_id, payload).await {
         Ok(stored) => stored,
         Err(UploadError::App(e)) => return Err(e),
         Err(problem) => {
             let (key, status) = problem.message_key_and_status();
-            return list_page(&state, &req, &visitor, Some(visitor.lang.t(key)), status).await;
+            let message = visitor.lang.t_args(key, &problem.message_args());
+            return list_page(&state, &req, &visitor, Some(message), status).await;
         }
     };
     let created = library::add(

@@ -126,6 +126,36 @@ async fn bad_uploads_get_a_message_and_store_nothing() {
 }
 
 #[tokio::test]
+async fn form_uploads_keep_to_the_quota_and_the_disk_reserve() {
+    let app = spawn_app_with(|s| s.uploads.quota_bytes = 100_000).await;
+    let (trainer, _) = app.logged_in(Role::Trainer).await;
+    let csrf = token(&trainer).await;
+    let first = upload(&trainer, Some(&csrf), "a", Some(("a.mp4", vec![1u8; 70_000]))).await;
+    assert_eq!(first.status(), 303);
+
+    let over = upload(&trainer, Some(&csrf), "b", Some(("b.mp4", vec![2u8; 40_000]))).await;
+    assert_eq!(over.status(), 413, "70 000 in use + 40 000 is over the quota");
+    let page = over.text().await.unwrap();
+    assert!(page.contains("Ihr Speicherplatz reicht nicht"), "{page}");
+    assert_eq!(stored_originals(&app), 1, "only the first upload stays");
+
+    // Another trainer has a quota of their own.
+    let (other, _) = app.logged_in(Role::Trainer).await;
+    let other_csrf = token(&other).await;
+    let theirs = upload(&other, Some(&other_csrf), "c", Some(("c.mp4", vec![3u8; 40_000]))).await;
+    assert_eq!(theirs.status(), 303);
+
+    let app = spawn_app_with(|s| s.uploads.reserve_bytes = u64::MAX / 4).await;
+    let (trainer, _) = app.logged_in(Role::Trainer).await;
+    let csrf = token(&trainer).await;
+    let full = upload(&trainer, Some(&csrf), "d", Some(("d.mp4", vec![4u8; 10_000]))).await;
+    assert_eq!(full.status(), 507, "the reserve the server keeps is never used");
+    assert!(full.text().await.unwrap().contains("Speicher des Servers ist voll"));
+    assert_eq!(stored_originals(&app), 0);
+    assert!(video::Entity::find().all(&app.db).await.unwrap().is_empty());
+}
+
+#[tokio::test]
 async fn videos_belong_to_their_trainer() {
     let app = spawn_app_with(|_| {}).await;
     let (owner, _) = app.logged_in(Role::Trainer).await;
