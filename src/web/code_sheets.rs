@@ -6,12 +6,11 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{Duration, Utc};
 use entities::user;
-use qrcode::render::svg;
-use qrcode::QrCode;
 use serde::{Deserialize, Serialize};
 
 use super::error::AppError;
 use super::i18n::Lang;
+use super::qr;
 use super::render;
 use super::session::Visitor;
 use crate::accounts::audit::{self, Action};
@@ -170,12 +169,7 @@ pub fn render_sheet(
     let mut cards = Vec::with_capacity(learners.len());
     for (learner, code) in learners {
         let login_url = format!("{}://{}/code?c={}", info.scheme(), info.host(), code);
-        let qr_svg = QrCode::new(login_url.as_bytes())
-            .map_err(|e| AppError::Internal(format!("QR code: {e}")))?
-            .render::<svg::Color>()
-            .min_dimensions(160, 160)
-            .quiet_zone(true)
-            .build();
+        let qr_svg = qr::svg(&login_url, 160)?;
         let name = learner
             .nickname
             .clone()

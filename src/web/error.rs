@@ -18,7 +18,12 @@ pub enum AppError {
     #[error("forbidden")]
     Forbidden,
     #[error("login required")]
-    LoginRequired { login_path: &'static str },
+    /// `next`: where to go back to after logging in (a trainer scanning a projector's QR
+    /// code, or following a link, lands where they meant to go).
+    LoginRequired {
+        login_path: &'static str,
+        next: Option<String>,
+    },
     #[error("CSRF token missing or wrong")]
     Csrf,
     #[error("lesson locked")]
@@ -66,8 +71,15 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse<BoxBody> {
         let mut response = HttpResponse::build(self.status_code());
         match self {
-            AppError::LoginRequired { login_path } => {
-                response.insert_header((header::LOCATION, *login_path));
+            AppError::LoginRequired { login_path, next } => {
+                let location = match next {
+                    Some(next) => format!(
+                        "{login_path}?next={}",
+                        percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
+                    ),
+                    None => (*login_path).to_owned(),
+                };
+                response.insert_header((header::LOCATION, location));
             }
             AppError::TooManyAttempts(seconds) => {
                 response.insert_header((header::RETRY_AFTER, seconds.to_string()));

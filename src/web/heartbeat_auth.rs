@@ -42,15 +42,19 @@ impl HeartbeatSessions {
         csrf: &str,
     ) -> Result<i64, AppError> {
         // Tokens are 43 characters; anything else is a broken cookie, not a lookup.
-        let token = token
-            .filter(|t| t.len() == 43)
-            .ok_or(AppError::LoginRequired { login_path: "/code" })?;
+        let token = token.filter(|t| t.len() == 43).ok_or(AppError::LoginRequired {
+            login_path: "/code",
+            next: None,
+        })?;
         let known = match self.remembered(token) {
             Some(known) => known,
             None => self.look_up(db, token).await?,
         };
         if known.expires_at <= Utc::now() {
-            return Err(AppError::LoginRequired { login_path: "/code" });
+            return Err(AppError::LoginRequired {
+                login_path: "/code",
+                next: None,
+            });
         }
         let learner_id = known.learner_id.ok_or(AppError::Forbidden)?;
         if csrf.is_empty() || !bool::from(csrf.as_bytes().ct_eq(known.csrf_token.as_bytes())) {
@@ -70,7 +74,10 @@ impl HeartbeatSessions {
     async fn look_up(&self, db: &DatabaseConnection, token: &str) -> Result<Known, AppError> {
         let (session, user) = sessions::find_live(db, token)
             .await?
-            .ok_or(AppError::LoginRequired { login_path: "/code" })?;
+            .ok_or(AppError::LoginRequired {
+                login_path: "/code",
+                next: None,
+            })?;
         let known = Known {
             learner_id: (user.role == Role::Learner.as_str()).then_some(user.id),
             csrf_token: session.csrf_token,

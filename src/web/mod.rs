@@ -20,6 +20,7 @@ pub mod media_files;
 pub mod middleware;
 pub mod privacy;
 pub mod progress_api;
+pub mod qr;
 pub mod question_form;
 pub mod questions;
 pub mod render;

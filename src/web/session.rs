@@ -26,6 +26,8 @@ pub struct Visitor {
     /// Anonymous double-submit token: from the cookie, or new (then `anon_csrf_is_new`).
     anon_csrf: String,
     anon_csrf_is_new: bool,
+    /// The page a GET asked for, to come back to after the staff login.
+    asked_for: Option<String>,
 }
 
 impl Visitor {
@@ -61,8 +63,17 @@ impl Visitor {
     /// to the login page that fits the role; logged-in ones with a lower role get 403.
     pub fn require(&self, role: Role) -> Result<&user::Model, AppError> {
         let Some(user) = &self.user else {
-            let login_path = if role == Role::Learner { "/code" } else { "/login" };
-            return Err(AppError::LoginRequired { login_path });
+            // Learners log in with a code and always start at their home page.
+            return Err(match role {
+                Role::Learner => AppError::LoginRequired {
+                    login_path: "/code",
+                    next: None,
+                },
+                _ => AppError::LoginRequired {
+                    login_path: "/login",
+                    next: self.asked_for.clone(),
+                },
+            });
         };
         match self.role() {
             Some(have) if have >= role => Ok(user),
@@ -103,6 +114,9 @@ impl FromRequest for Visitor {
                 session_csrf,
                 anon_csrf: cookie_csrf.unwrap_or_else(random_token),
                 anon_csrf_is_new,
+                asked_for: (req.method() == actix_web::http::Method::GET)
+                    .then(|| req.uri().path_and_query().map(|pq| pq.as_str().to_owned()))
+                    .flatten(),
             })
         })
     }

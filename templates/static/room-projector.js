@@ -43,6 +43,9 @@
     show("pairing");
     root.dataset.phase = "pairing";
     $("[data-code]").textContent = code;
+    var qr = $("[data-qr]");
+    qr.src = qr.dataset.src + encodeURIComponent(code);
+    $("[data-qr-figure]").hidden = false;
     var until = Date.now() + seconds * 1000;
     clearInterval(codeTimer);
     var tick = function () {

@@ -69,10 +69,11 @@ async fn anonymous_visitors_are_sent_to_the_right_login() {
     for path in ["/trainer", "/admin", "/admin/audit", "/account"] {
         let response = browser.get(path).await;
         assert_eq!(response.status(), 303, "{path}");
-        assert_eq!(
-            location(&response),
-            if path == "/account" { "/code" } else { "/login" }
-        );
+        let expected = match path {
+            "/account" => "/code".to_owned(),
+            _ => format!("/login?next={}", path.replace('/', "%2F")),
+        };
+        assert_eq!(location(&response), expected);
     }
     assert_eq!(location(&browser.get("/learn").await), "/code");
 }

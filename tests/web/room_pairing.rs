@@ -31,6 +31,33 @@ async fn the_projector_page_shows_a_code_and_nothing_personal() {
 }
 
 #[tokio::test]
+async fn the_pairing_qr_code_is_only_made_for_codes() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    let qr = browser.get("/room/pairing-qr.svg?c=K7H-WQ4").await;
+    assert_eq!(qr.status(), 200);
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    let svg = qr.text().await.unwrap();
+    assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
+    // The code as typed sloppily is the same code; another code is another picture.
+    let sloppy = browser.get("/room/pairing-qr.svg?c=k7h%20wq4").await;
+    assert_eq!(sloppy.text().await.unwrap(), svg);
+    let other = browser.get("/room/pairing-qr.svg?c=K7H-WQ7").await;
+    assert_ne!(other.text().await.unwrap(), svg);
+    // Anything that cannot be a code gets no picture (no text of strangers on the screen).
+    for bad in [
+        "",
+        "?c=",
+        "?c=%3Cscript%3E",
+        "?c=K7H-WQ1",
+        "?c=https%3A%2F%2Fevil.example",
+    ] {
+        let response = browser.get(&format!("/room/pairing-qr.svg{bad}")).await;
+        assert_eq!(response.status(), 404, "{bad}");
+    }
+}
+
+#[tokio::test]
 async fn a_confirmed_code_binds_the_projector_once() {
     let app = spawn_app().await;
     let (trainer, _) = other_staff(&app, Role::Trainer).await;

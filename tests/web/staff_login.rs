@@ -79,6 +79,43 @@ async fn learner_codes_do_not_work_as_staff_passwords() {
 }
 
 #[tokio::test]
+async fn a_page_asked_for_before_logging_in_opens_after_it() {
+    let app = spawn_app().await;
+    app.create_staff(Role::Trainer, "emil").await;
+    let browser = app.browser();
+    // A projector's QR code, scanned by a trainer whose phone is not logged in.
+    let asked = browser.get("/trainer/room?c=K7H-WQ4").await;
+    assert_eq!(location(&asked), "/login?next=%2Ftrainer%2Froom%3Fc%3DK7H%2DWQ4");
+    let form = browser.get(&location(&asked)).await.text().await.unwrap();
+    assert!(
+        form.contains(r#"name="next" value="&#x2F;trainer&#x2F;room?c=K7H-WQ4""#),
+        "{form}"
+    );
+    let token = crate::helpers::csrf_in(&form).unwrap();
+    let response = browser
+        .post_form(
+            "/login",
+            &[
+                ("username", "emil"),
+                ("password", PASSWORD),
+                ("next", "/trainer/room?c=K7H-WQ4"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/trainer/room?c=K7H-WQ4");
+    let page = browser.get("/trainer/room?c=K7H-WQ4").await.text().await.unwrap();
+    assert!(page.contains(r#"value="K7H-WQ4""#), "the code is filled in");
+
+    // A form sent without a session goes to the login alone: a POST is not repeated.
+    let posted = app
+        .browser()
+        .post_form("/trainer/room", &[("code", "K7H-WQ4")])
+        .await;
+    assert_eq!(location(&posted), "/login");
+}
+
+#[tokio::test]
 async fn next_parameter_is_followed_only_inside_the_site() {
     let app = spawn_app().await;
     app.create_staff(Role::Admin, "dora").await;

@@ -150,7 +150,11 @@ async fn form_uploads_keep_to_the_quota_and_the_disk_reserve() {
     let csrf = token(&trainer).await;
     let full = upload(&trainer, Some(&csrf), "d", Some(("d.mp4", vec![4u8; 10_000]))).await;
     assert_eq!(full.status(), 507, "the reserve the server keeps is never used");
-    assert!(full.text().await.unwrap().contains("Speicher des Servers ist voll"));
+    assert!(full
+        .text()
+        .await
+        .unwrap()
+        .contains("Speicher des Servers ist voll"));
     assert_eq!(stored_originals(&app), 0);
     assert!(video::Entity::find().all(&app.db).await.unwrap().is_empty());
 }

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 
+import jsQR from "jsqr";
 import { chromium } from "playwright-core";
 
 import { ROOT } from "./server.mjs";
@@ -105,4 +106,26 @@ export async function trackCues(page) {
     }
     return Object.fromEntries(tracks.map((t) => [t.language, t.cues ? [...t.cues].map((c) => c.text) : []]));
   });
+}
+
+/**
+ * Reads the QR code in `locator` as a phone camera would: from the pixels Chromium drew
+ * (a screenshot), decoded by jsQR. Returns the text it holds.
+ */
+export async function readQr(page, locator) {
+  const png = (await locator.screenshot()).toString("base64");
+  const { width, height, pixels } = await page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext("2d");
+    context.drawImage(img, 0, 0);
+    return { width: canvas.width, height: canvas.height, pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
+  }, png);
+  const found = jsQR(Uint8ClampedArray.from(pixels), width, height);
+  assert.ok(found, "the QR code can be read");
+  return found.data;
 }

@@ -29,9 +29,9 @@ export async function seedDemo(server) {
   };
 }
 
-/** Logs a staff member in on `page`. */
+/** Logs a staff member in on `page` (on the login page it is on, if `server` is null). */
 export async function staffLogin(page, server, { name, password }) {
-  await page.goto(`${server.url}/login`);
+  if (server) await page.goto(`${server.url}/login`);
   await page.locator("#username").fill(name);
   await page.locator("#password").fill(password);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.locator("form button[type=submit]").first().click()]);

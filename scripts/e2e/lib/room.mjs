@@ -6,6 +6,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { readQr } from "./browser.mjs";
+import { staffLogin } from "./demo.mjs";
 
 /** A WebVTT file with one numbered cue every 3 s for `seconds`. */
 export function subtitleFile(seconds, text = "Untertitel") {
@@ -39,6 +41,31 @@ export async function codeOn(projector) {
   const box = projector.locator("[data-code]");
   await projector.waitForFunction(() => /^[A-Z0-9]{3}-[A-Z0-9]{3}$/.test(document.querySelector("[data-code]").textContent));
   return (await box.textContent()).trim();
+}
+
+/** Waits for the projector's QR code of `code` and reads it. */
+export async function scanQr(projector, code) {
+  await projector.waitForFunction((c) => {
+    const img = document.querySelector("[data-qr]");
+    return img.src.endsWith(encodeURIComponent(c)) && img.complete && img.naturalWidth > 0 && img.offsetWidth > 0;
+  }, code);
+  return readQr(projector, projector.locator("[data-qr]"));
+}
+
+/**
+ * Opens the address from the projector's QR code on a phone that is not logged in: the
+ * trainer logs in, lands on the pairing page with the code filled in and confirms it.
+ */
+export async function pairByScanning(phone, address, code, trainer) {
+  await phone.goto(address);
+  assert.equal(new URL(phone.url()).pathname, "/login");
+  await staffLogin(phone, null, trainer);
+  assert.equal(await phone.locator("#code").inputValue(), code, "the code is filled in");
+  await Promise.all([
+    phone.waitForURL(/\/trainer\/room\/[^/]+$/),
+    phone.locator("form:has(#code) button[type=submit]").click(),
+  ]);
+  await remoteReady(phone);
 }
 
 /** Types `code` on the phone's pairing page and waits for the connected remote. */

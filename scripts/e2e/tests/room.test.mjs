@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { waitFor } from "../lib/server.mjs";
 import { staffLogin, startDemo, useLanguage } from "../lib/demo.mjs";
 import { newContext, assertAccessible, assertClean, screenshot, PHONE, PROJECTOR, DESK } from "../lib/browser.mjs";
-import { attachSubtitles, codeOn, pairFromPhone, press, remoteReady, subtitleFile, timed, video } from "../lib/room.mjs";
+import { attachSubtitles, codeOn, pairByScanning, pairFromPhone, press, remoteReady, scanQr, subtitleFile, timed, video } from "../lib/room.mjs";
 
 const COURSE = "Prozente im Alltag";
 const FIRST = "Was ist ein Prozent?";
@@ -216,8 +216,10 @@ test("without native HLS the projector loads hls.js and starts at the top rung",
   const code = await codeOn(projector);
   const phoneContext = await newContext(browser, server, { ...PHONE, lang: "de" });
   const phone = await phoneContext.newPage();
-  await staffLogin(phone, server, demo.trainer);
-  await pairFromPhone(phone, server, code);
+  // This time the trainer scans the QR code instead of typing.
+  const address = await scanQr(projector, code);
+  assert.equal(address, `${server.url}/trainer/room?c=${code}`);
+  await pairByScanning(phone, address, code, demo.trainer);
   await timed(phone, projector, () => chooseLesson(phone, FIRST));
   const ms = await timed(phone, projector, press(phone, "play"));
   await projector.waitForFunction(() => document.querySelector("[data-video]").currentTime > 1.5);

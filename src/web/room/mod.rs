@@ -15,6 +15,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/room", web::get().to(projector::page))
         .route("/room/socket", web::get().to(projector::socket))
         .route("/room/claim", web::post().to(projector::claim))
+        .route("/room/pairing-qr.svg", web::get().to(projector::pairing_qr))
         .route("/room/videos/{id}/top.m3u8", web::get().to(media::top_playlist))
         .route("/trainer/room", web::get().to(remote::pair_page))
         .route("/trainer/room", web::post().to(remote::pair))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use actix_web::cookie::{time, Cookie, SameSite};
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -16,8 +16,10 @@ use super::socket::{ping_ticker, Inbound, Socket};
 use super::views;
 use crate::app::AppState;
 use crate::rooms::messages::{parse_projector, ProjectorMessage};
+use crate::rooms::pairing_code;
 use crate::rooms::{Room, Rooms};
 use crate::web::error::AppError;
+use crate::web::qr;
 use crate::web::render;
 use crate::web::session::Visitor;
 
@@ -52,6 +54,27 @@ pub async fn page(
         StatusCode::OK,
         &ctx,
     )
+}
+
+#[derive(Deserialize)]
+pub struct QrQuery {
+    c: Option<String>,
+}
+
+/// A pairing code as a QR code that opens the trainer's pairing page with the code filled
+/// in: scanning it saves typing. It shows only what the screen shows anyway.
+pub async fn pairing_qr(req: HttpRequest, query: web::Query<QrQuery>) -> Result<HttpResponse, AppError> {
+    let code = query
+        .c
+        .as_deref()
+        .and_then(pairing_code::normalize)
+        .ok_or(AppError::NotFound)?;
+    let info = req.connection_info();
+    let url = format!("{}://{}/trainer/room?c={code}", info.scheme(), info.host());
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((header::CACHE_CONTROL, "private, max-age=600"))
+        .body(qr::svg(&url, 320)?))
 }
 
 fn peer_address(req: &HttpRequest) -> IpAddr {
