@@ -64,6 +64,7 @@ admin-create-user = إنشاء الحساب
 admin-staff = فريق العمل
 admin-revoke-sessions = تسجيل الخروج من كل الأجهزة
 admin-audit-link = سجل الأحداث
+admin-trainer-area-link = قسم المدربين
 admin-audit-title = سجل الأحداث
 admin-role-invalid = يُرجى اختيار دور.
 admin-username-invalid = يجب أن يتكوّن اسم المستخدم من 3 إلى 64 خانة: حروف أو أرقام أو نقطة أو شرطة (-) أو شرطة سفلية (_).

@@ -60,6 +60,7 @@ admin-create-user = Konto anlegen
 admin-staff = Mitarbeitende
 admin-revoke-sessions = Überall abmelden
 admin-audit-link = Protokoll
+admin-trainer-area-link = Bereich für Trainerinnen und Trainer
 admin-audit-title = Protokoll
 admin-role-invalid = Bitte eine Rolle wählen.
 admin-username-invalid = Der Benutzername braucht 3 bis 64 Zeichen: Buchstaben, Ziffern, Punkt, Binde- oder Unterstrich.

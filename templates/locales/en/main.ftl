@@ -60,6 +60,7 @@ admin-create-user = Create account
 admin-staff = Staff
 admin-revoke-sessions = Log out everywhere
 admin-audit-link = Audit log
+admin-trainer-area-link = Trainer area
 admin-audit-title = Audit log
 admin-role-invalid = Please choose a role.
 admin-username-invalid = The user name needs 3 to 64 characters: letters, digits, dot, dash or underscore.

@@ -60,6 +60,7 @@ admin-create-user = Hesap oluştur
 admin-staff = Personel
 admin-revoke-sessions = Tüm oturumları kapat
 admin-audit-link = İşlem kayıtları
+admin-trainer-area-link = Eğitmen alanı
 admin-audit-title = İşlem kayıtları
 admin-role-invalid = Lütfen bir rol seçin.
 admin-username-invalid = Kullanıcı adı 3 ile 64 karakter arasında olmalıdır: harf, rakam, nokta, tire veya alt çizgi.

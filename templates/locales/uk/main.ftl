@@ -62,6 +62,7 @@ admin-create-user = Створити акаунт
 admin-staff = Працівники
 admin-revoke-sessions = Завершити всі сеанси
 admin-audit-link = Журнал подій
+admin-trainer-area-link = Розділ для тренерів
 admin-audit-title = Журнал подій
 admin-role-invalid = Будь ласка, виберіть роль.
 admin-username-invalid = Ім’я користувача має містити від 3 до 64 символів: літери, цифри, крапку, дефіс або підкреслення.
