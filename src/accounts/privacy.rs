@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 
 use super::audit::{self, Action};
 use super::Role;
+use crate::courses::scope::ViewerScope;
 
 /// Names the shape of the export, so that a reader can tell versions apart.
 pub const EXPORT_FORMAT: &str = "lernwerk-learner-data/1";
@@ -168,7 +169,15 @@ impl Titles {
 /// Everything stored about a learner, as one JSON document; `None` when there is no
 /// learner with this id. Secrets stay out: no password, session or code hashes, no CSRF
 /// tokens, no group join codes; sessions and access codes appear only as dates.
-pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Result<Option<Value>, DbErr> {
+///
+/// `scope`: what the asking trainer may see (`None`: the learner themself, or an admin).
+/// A learner of theirs who joined another trainer's group keeps that group and its
+/// lessons out of their trainer's copy, as in the reports.
+pub async fn export_learner(
+    db: &impl ConnectionTrait,
+    learner_id: i64,
+    scope: Option<&ViewerScope>,
+) -> Result<Option<Value>, DbErr> {
     let Some(learner) = find_learner(db, learner_id).await? else {
         return Ok(None);
     };
@@ -182,27 +191,27 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
         .order_by_asc(access_code::Column::Id)
         .all(db)
         .await?;
-    let memberships = group_member::Entity::find()
+    let mut memberships = group_member::Entity::find()
         .filter(group_member::Column::LearnerId.eq(learner_id))
         .order_by_asc(group_member::Column::JoinedAt)
         .all(db)
         .await?;
-    let progress = lesson_progress::Entity::find()
+    let mut progress = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::LearnerId.eq(learner_id))
         .order_by_asc(lesson_progress::Column::Id)
         .all(db)
         .await?;
-    let attempts = check_attempt::Entity::find()
+    let mut attempts = check_attempt::Entity::find()
         .filter(check_attempt::Column::LearnerId.eq(learner_id))
         .order_by_asc(check_attempt::Column::Id)
         .all(db)
         .await?;
-    let events = learning_event::Entity::find()
+    let mut events = learning_event::Entity::find()
         .filter(learning_event::Column::LearnerId.eq(learner_id))
         .order_by_asc(learning_event::Column::Id)
         .all(db)
         .await?;
-    let viewings = room_viewing::Entity::find()
+    let mut viewings = room_viewing::Entity::find()
         .filter(room_viewing::Column::LearnerId.eq(learner_id))
         .order_by_asc(room_viewing::Column::Id)
         .all(db)
@@ -216,6 +225,14 @@ pub async fn export_learner(db: &impl ConnectionTrait, learner_id: i64) -> Resul
         .order_by_asc(audit_log::Column::Id)
         .all(db)
         .await?;
+
+    let sees_group = |id: i64| scope.is_none_or(|s| s.groups.contains(&id));
+    let sees_lesson = |id: i64| scope.is_none_or(|s| s.lessons.contains(&id));
+    memberships.retain(|m| sees_group(m.group_id));
+    progress.retain(|p| sees_lesson(p.lesson_id));
+    attempts.retain(|a| sees_lesson(a.lesson_id));
+    events.retain(|e| sees_lesson(e.lesson_id));
+    viewings.retain(|v| sees_group(v.group_id) && sees_lesson(v.lesson_id));
 
     let group_ids: BTreeSet<i64> = memberships
         .iter()

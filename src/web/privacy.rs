@@ -12,6 +12,7 @@ use super::session::Visitor;
 use crate::accounts::audit::{self, Action};
 use crate::accounts::{learners, privacy, Role};
 use crate::app::AppState;
+use crate::courses::scope;
 
 /// The value the "really delete" checkbox sends when ticked.
 pub const CONFIRMED: &str = "yes";
@@ -20,7 +21,7 @@ pub const CONFIRMED: &str = "yes";
 /// so nobody can ask for someone else's.
 pub async fn my_data(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, AppError> {
     let learner = visitor.require(Role::Learner)?;
-    let data = privacy::export_learner(&state.db, learner.id)
+    let data = privacy::export_learner(&state.db, learner.id, None)
         .await?
         .ok_or(AppError::NotFound)?;
     audit::record(
@@ -46,7 +47,8 @@ pub async fn learner_data(
     let learner = learners::find_managed(&state.db, staff.id, role, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let data = privacy::export_learner(&state.db, learner.id)
+    let scope = scope::of_staff(&state.db, staff.id, role).await?;
+    let data = privacy::export_learner(&state.db, learner.id, scope.as_ref())
         .await?
         .ok_or(AppError::NotFound)?;
     audit::record(

@@ -157,12 +157,13 @@ fn expired(name: &'static str) -> Cookie<'static> {
 }
 
 /// A path inside this site to return to after login; anything else becomes `None`.
+/// Browsers drop tabs and line breaks from addresses and read `\` as `/`, so a path
+/// with any control character or backslash could turn into `//other.site`: refused.
 pub fn local_path(next: Option<&str>) -> Option<String> {
     let next = next?.trim();
     let is_local = next.starts_with('/')
         && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n']);
+        && !next.contains(|c: char| c.is_control() || c == '\\');
     is_local.then(|| next.to_owned())
 }
 
@@ -176,6 +177,19 @@ mod tests {
         assert_eq!(local_path(Some("//evil.example")), None);
         assert_eq!(local_path(Some("/\\evil.example")), None);
         assert_eq!(local_path(Some("https://evil.example")), None);
+        for sneaky in [
+            "/\t/evil.example",
+            "/\t\\evil.example",
+            "/\n/evil.example",
+            "/\u{7f}/x",
+            "/a\\b",
+        ] {
+            assert_eq!(local_path(Some(sneaky)), None, "{sneaky:?}");
+        }
+        assert_eq!(
+            local_path(Some("/trainer/room?c=K7H-WQ4")).as_deref(),
+            Some("/trainer/room?c=K7H-WQ4")
+        );
         assert_eq!(local_path(None), None);
     }
 }

@@ -296,6 +296,61 @@ async fn trainers_download_the_data_of_their_own_learners_only() {
 }
 
 #[tokio::test]
+async fn a_trainers_copy_leaves_out_another_trainers_group() {
+    let app = spawn_app().await;
+    let c = build_course(&app, 60.0).await;
+    learn_something(&app, &c).await;
+    // The learner also joins another trainer's group and starts a lesson there.
+    let elsewhere = build_course(&app, 60.0).await;
+    let group = group::Entity::find_by_id(elsewhere.group_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    post_ok(&c.learner, "/learn", "/learn/join", &[("code", &group.join_code)]).await;
+    let lesson = elsewhere.lessons[0];
+    assert_eq!(
+        c.learner.get(&format!("/learn/lessons/{lesson}")).await.status(),
+        200
+    );
+    let path = format!("/trainer/learners/{}/data.json", c.learner_id);
+    let lessons = |data: &serde_json::Value| -> Vec<i64> {
+        let mut ids: Vec<i64> = data["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["lesson"]["id"].as_i64().unwrap())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let groups = |data: &serde_json::Value| -> Vec<i64> {
+        let mut ids: Vec<i64> = data["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["id"].as_i64().unwrap())
+            .collect();
+        ids.sort();
+        ids
+    };
+
+    let (by_trainer, _) = download(&c.trainer, &path).await;
+    assert_eq!(lessons(&by_trainer), [c.lessons[0], c.lessons[1]]);
+    assert_eq!(groups(&by_trainer), [c.group_id]);
+    assert_eq!(by_trainer["room_viewings"].as_array().unwrap().len(), 1);
+
+    // The learner themself and an admin see everything.
+    let (by_learner, _) = download(&c.learner, "/learn/my-data.json").await;
+    let (admin, _) = app.logged_in(Role::Admin).await;
+    let (by_admin, _) = download(&admin, &path).await;
+    for all in [by_learner, by_admin] {
+        assert_eq!(lessons(&all), [c.lessons[0], c.lessons[1], lesson]);
+        assert_eq!(groups(&all), [c.group_id, elsewhere.group_id]);
+    }
+}
+
+#[tokio::test]
 async fn an_admin_deletes_a_learner_and_every_row_about_them() {
     let app = spawn_app().await;
     let c = build_course(&app, 60.0).await;

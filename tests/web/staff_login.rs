@@ -148,4 +148,22 @@ async fn next_parameter_is_followed_only_inside_the_site() {
         )
         .await;
     assert_eq!(location(&response), "/admin");
+
+    // A tab is dropped by browsers: "/\t/evil.example" would become "//evil.example".
+    let third = app.browser();
+    let token = third.csrf_token("/login").await;
+    let response = third
+        .post_form(
+            "/login",
+            &[
+                ("username", "dora"),
+                ("password", PASSWORD),
+                ("next", "/\t/evil.example"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/admin");
+    let language = app.browser().get("/lang/en?next=/%09/evil.example").await;
+    assert_eq!(location(&language), "/");
 }
