@@ -120,16 +120,33 @@ impl<'a> Allowance<'a> {
 }
 
 /// Reads the form: `csrf_token` (which must come first, so that no byte of a forged
-/// upload touches the disk), `title`, then the `video` file.
+/// upload touches the disk), `title`, then one `video` file. On any problem the file
+/// written so far is removed again: nothing would ever refer to it.
 pub async fn receive(
     state: &AppState,
     visitor: &Visitor,
     owner_id: i64,
+    form: Multipart,
+) -> Result<StoredUpload, UploadError> {
+    let mut stored: Option<(PathBuf, String)> = None;
+    let result = read_form(state, visitor, owner_id, form, &mut stored).await;
+    if result.is_err() {
+        if let Some((path, _)) = stored {
+            let _ = tokio::fs::remove_file(&path).await;
+        }
+    }
+    result
+}
+
+async fn read_form(
+    state: &AppState,
+    visitor: &Visitor,
+    owner_id: i64,
     mut form: Multipart,
+    stored: &mut Option<(PathBuf, String)>,
 ) -> Result<StoredUpload, UploadError> {
     let mut csrf_ok = false;
     let mut title = String::new();
-    let mut stored: Option<(PathBuf, String)> = None;
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|_| UploadError::Malformed)?;
         let name = field.name().unwrap_or_default().to_owned();
@@ -149,9 +166,13 @@ pub async fn receive(
                 if file_name.is_empty() {
                     continue;
                 }
+                if stored.is_some() {
+                    // One video per upload: a second file would get round the limits.
+                    return Err(UploadError::Malformed);
+                }
                 let allowance = Allowance::of(state, owner_id).await?;
                 let path = store(state, allowance, &mut field).await?;
-                stored = Some((path, file_name));
+                *stored = Some((path, file_name));
             }
             "video" => return Err(AppError::Csrf.into()),
             _ => drain(&mut field).await?,
@@ -160,16 +181,13 @@ pub async fn receive(
     if !csrf_ok {
         return Err(AppError::Csrf.into());
     }
-    let (path, file_name) = stored.ok_or(UploadError::NoFile)?;
+    let (path, file_name) = stored.as_ref().ok_or(UploadError::NoFile)?;
     let title = if title.trim().is_empty() {
-        title_from(&file_name)
+        title_from(file_name)
     } else {
         title
     };
-    let Some(title) = library::clean_title(&title) else {
-        let _ = tokio::fs::remove_file(&path).await;
-        return Err(UploadError::BadTitle);
-    };
+    let title = library::clean_title(&title).ok_or(UploadError::BadTitle)?;
     let relative = path
         .strip_prefix(&state.settings.media_dir)
         .map(|p| p.to_string_lossy().into_owned())

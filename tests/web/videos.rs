@@ -121,6 +121,35 @@ async fn bad_uploads_get_a_message_and_store_nothing() {
     let response = upload(&trainer, Some(&csrf), &long_title, Some(("a.mp4", vec![1u8; 10]))).await;
     assert_eq!(response.status(), 400);
 
+    // Two files in one form, or a bad title after the file: refused, and the file that
+    // was already written goes again.
+    let part = |name: &str| {
+        Part::bytes(vec![5u8; 1000])
+            .file_name(name.to_owned())
+            .mime_str("video/mp4")
+            .unwrap()
+    };
+    let forms = [
+        Form::new()
+            .text("csrf_token", csrf.clone())
+            .part("video", part("a.mp4"))
+            .part("video", part("b.mp4")),
+        Form::new()
+            .text("csrf_token", csrf.clone())
+            .part("video", part("a.mp4"))
+            .text("title", "T".repeat(1000)),
+    ];
+    for form in forms {
+        let response = trainer
+            .client
+            .post(format!("{}/trainer/videos", trainer.address))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+    }
+
     assert_eq!(stored_originals(&app), 0, "nothing may stay on disk");
     assert!(video::Entity::find().all(&app.db).await.unwrap().is_empty());
 }
