@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
@@ -17,6 +17,7 @@ use super::assets::Assets;
 use super::error::AppError;
 use super::i18n::{Lang, LANGUAGES, LOCALES};
 use super::session::{Visitor, CSRF_COOKIE};
+use crate::accounts::Role;
 use crate::app::AppState;
 
 #[derive(RustEmbed)]
@@ -108,6 +109,13 @@ fn current_path(req: &HttpRequest) -> String {
     }
 }
 
+/// Staff pages (learners' nicknames, join codes, reports) and the code login (it may
+/// carry an access code) are never kept by the browser: on a shared job-centre PC the
+/// back button or the disk cache would show them to the next person after logout.
+fn keep_out_of_caches(req: &HttpRequest, visitor: &Visitor) -> bool {
+    matches!(visitor.role(), Some(Role::Trainer | Role::Admin)) || req.path() == "/code"
+}
+
 /// Renders `template` with `status`; gives an anonymous visitor the CSRF cookie that
 /// the page's forms rely on.
 pub fn page(
@@ -121,6 +129,9 @@ pub fn page(
     let html = state.tera.render(template, ctx)?;
     let mut response = HttpResponse::build(status);
     response.content_type("text/html; charset=utf-8");
+    if keep_out_of_caches(req, visitor) {
+        response.insert_header((header::CACHE_CONTROL, "no-store"));
+    }
     if let Some(token) = visitor.new_anonymous_csrf() {
         response.cookie(
             Cookie::build(CSRF_COOKIE, token.to_owned())

@@ -108,3 +108,29 @@ async fn audit_log_is_append_only_in_the_database() {
         1
     );
 }
+
+#[tokio::test]
+async fn staff_pages_and_the_code_login_are_not_kept_by_the_browser() {
+    let app = spawn_app().await;
+    let cache_control = |response: &reqwest::Response| {
+        response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let (trainer, _) = app.logged_in(lernwerk::accounts::Role::Trainer).await;
+    let (admin, _) = app.logged_in(lernwerk::accounts::Role::Admin).await;
+    for (browser, path) in [
+        (&trainer, "/trainer"),
+        (&trainer, "/trainer/groups"),
+        (&admin, "/admin"),
+    ] {
+        let page = browser.get(path).await;
+        assert_eq!(page.status(), 200, "{path}");
+        assert_eq!(cache_control(&page).as_deref(), Some("no-store"), "{path}");
+    }
+    let code_login = app.browser().get("/code?c=K7H-WQ4M-X3").await;
+    assert_eq!(cache_control(&code_login).as_deref(), Some("no-store"));
+    // Public pages may be kept (nothing personal in them).
+    assert_eq!(cache_control(&app.browser().get("/login").await), None);
+}
