@@ -21,6 +21,8 @@ use crate::media::library;
 pub struct VideoStatus {
     pub status: String,
     pub stage: Option<String>,
+    /// The stage in the trainer's language, for the live status line.
+    pub stage_label: Option<String>,
     pub percent: f64,
     pub error: Option<String>,
     pub cancellable: bool,
@@ -33,9 +35,11 @@ impl VideoStatus {
             (_, Some("cancelled")) if running.is_none() && video.package_dir.is_none() => "cancelled",
             (status, _) => status,
         };
+        let stage = running.map(|j| j.stage.clone());
         VideoStatus {
             status: status.to_owned(),
-            stage: running.map(|j| j.stage.clone()),
+            stage_label: stage.as_deref().and_then(stage_key).map(|key| lang.t(key)),
+            stage,
             percent: running.map_or(if status == "ready" { 100.0 } else { 0.0 }, |j| {
                 j.progress_percent
             }),
@@ -43,6 +47,20 @@ impl VideoStatus {
             cancellable: running.is_some_and(|j| !j.cancel_requested),
         }
     }
+}
+
+/// The words for a job's stage (written by the worker); one we have no words for shows
+/// none rather than a key.
+fn stage_key(stage: &str) -> Option<&'static str> {
+    Some(match stage {
+        "queued" => "video-stage-queued",
+        "starting" => "video-stage-starting",
+        "probe" => "video-stage-probe",
+        "encode" => "video-stage-encode",
+        "package" => "video-stage-package",
+        "done" => "video-stage-done",
+        _ => return None,
+    })
 }
 
 fn staff(visitor: &Visitor) -> Result<(i64, Role), AppError> {

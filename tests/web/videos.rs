@@ -232,6 +232,74 @@ async fn videos_belong_to_their_trainer() {
     assert_eq!(admin.get(&page).await.status(), 200);
 }
 
+/// The next event of a server-sent event stream, as JSON.
+async fn next_event(stream: &mut reqwest::Response, buffered: &mut String) -> serde_json::Value {
+    loop {
+        if let Some(end) = buffered.find("\n\n") {
+            let event: String = buffered.drain(..end + 2).collect();
+            let data = event.trim().strip_prefix("data: ").expect("a data line");
+            return serde_json::from_str(data).unwrap();
+        }
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(10), stream.chunk())
+            .await
+            .expect("no event within 10 s")
+            .unwrap()
+            .expect("the stream ended");
+        buffered.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+}
+
+#[tokio::test]
+async fn the_live_status_pushes_each_stage_and_percent_in_the_trainers_language() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = spawn_app_with(|_| {}).await;
+    let (trainer, _) = app.logged_in(Role::Trainer).await;
+    let csrf = token(&trainer).await;
+    let page = location(&upload(&trainer, Some(&csrf), "Live", Some(("a.mp4", vec![1u8; 100]))).await);
+    let mut stream = trainer
+        .client
+        .get(format!("{}{page}/events", trainer.address))
+        .send()
+        .await
+        .unwrap();
+    let mut buffered = String::new();
+    let first = next_event(&mut stream, &mut buffered).await;
+    assert_eq!(
+        (first["status"].as_str(), first["stage_label"].as_str()),
+        (Some("queued"), Some("Wartet"))
+    );
+
+    // What a worker writes as it goes (no worker runs here, so each step is ours to set).
+    let job = job::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let video_row = video::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let mut video_row: video::ActiveModel = video_row.into();
+    video_row.status = Set("processing".into());
+    video_row.update(&app.db).await.unwrap();
+    for (stage, percent, label) in [
+        ("encode", 42.0, "Video wird umgewandelt"),
+        ("package", 97.0, "Dateien werden abgelegt"),
+    ] {
+        let mut row: job::ActiveModel = job::Entity::find_by_id(job.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        row.state = Set("running".into());
+        row.stage = Set(stage.into());
+        row.progress_percent = Set(percent);
+        row.update(&app.db).await.unwrap();
+        let event = next_event(&mut stream, &mut buffered).await;
+        assert_eq!(event["status"], "processing");
+        assert_eq!(event["stage"], stage);
+        assert_eq!(event["stage_label"], label);
+        assert_eq!(event["percent"], percent);
+    }
+    // The page itself shows the same words before the first event arrives.
+    let html = trainer.get(&page).await.text().await.unwrap();
+    assert!(html.contains(r#"<span class="stage-text">Dateien werden abgelegt</span>"#));
+}
+
 #[tokio::test]
 async fn a_queued_video_can_be_cancelled() {
     let app = spawn_app_with(|_| {}).await;

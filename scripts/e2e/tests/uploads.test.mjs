@@ -49,6 +49,19 @@ async function chooseVideo(page) {
 test("a resumable upload survives a lost connection and a reload, then becomes a lesson with subtitles", async () => {
   const original = await readFile(VIDEO);
   const context = await newContext(browser, server, { ...DESK, lang: "de" });
+  // Every stage line the page's script writes (not the one the server rendered), kept
+  // across the page's reloads.
+  await context.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const line = document.querySelector(".processing .stage-text");
+      if (!line) return;
+      new MutationObserver(() => {
+        const seen = JSON.parse(sessionStorage.getItem("stages") || "[]");
+        seen.push(line.textContent);
+        sessionStorage.setItem("stages", JSON.stringify(seen));
+      }).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+  });
   const page = await context.newPage();
   await staffLogin(page, server, trainer);
   await page.goto(`${server.url}/trainer/videos`);
@@ -131,6 +144,9 @@ test("a resumable upload survives a lost connection and a reload, then becomes a
     () => `not ready:\n${server.log.join("").slice(-3000)}`,
   );
   await page.locator("video.preview").waitFor();
+  const stages = JSON.parse(await page.evaluate(() => sessionStorage.getItem("stages") || "[]")).filter(Boolean);
+  const labels = ["Wartet", "Wird gestartet", "Datei wird geprüft", "Video wird umgewandelt", "Dateien werden abgelegt"];
+  assert.ok(stages.length > 0 && stages.every((s) => labels.includes(s)), `the stage was pushed live: ${stages}`);
   assert.ok(!(await page.locator(".subtitle-tracks").textContent()).includes("wartet"), "the kept track is in the package");
 
   // After transcoding: a second track, in Arabic.

@@ -124,6 +124,7 @@ video-status-ready = جاهز
 video-status-failed = فشلت المعالجة
 video-status-cancelled = أُلغيت المعالجة
 video-stage-queued = في الانتظار
+video-stage-starting = جارٍ البدء
 video-stage-probe = جارٍ فحص الملف
 video-stage-encode = جارٍ تحويل الفيديو
 video-stage-package = جارٍ حفظ الملفات

@@ -120,6 +120,7 @@ video-status-ready = Fertig
 video-status-failed = Fehlgeschlagen
 video-status-cancelled = Abgebrochen
 video-stage-queued = Wartet
+video-stage-starting = Wird gestartet
 video-stage-probe = Datei wird geprüft
 video-stage-encode = Video wird umgewandelt
 video-stage-package = Dateien werden abgelegt

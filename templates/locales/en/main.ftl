@@ -120,6 +120,7 @@ video-status-ready = Ready
 video-status-failed = Failed
 video-status-cancelled = Cancelled
 video-stage-queued = Waiting
+video-stage-starting = Starting
 video-stage-probe = Checking the file
 video-stage-encode = Converting the video
 video-stage-package = Storing the files

@@ -120,6 +120,7 @@ video-status-ready = Hazır
 video-status-failed = Başarısız oldu
 video-status-cancelled = İptal edildi
 video-stage-queued = Bekliyor
+video-stage-starting = Başlatılıyor
 video-stage-probe = Dosya kontrol ediliyor
 video-stage-encode = Video dönüştürülüyor
 video-stage-package = Dosyalar kaydediliyor

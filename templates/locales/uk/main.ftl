@@ -122,6 +122,7 @@ video-status-ready = Готово
 video-status-failed = Не вдалося
 video-status-cancelled = Скасовано
 video-stage-queued = Очікування
+video-stage-starting = Запуск
 video-stage-probe = Перевірка файлу
 video-stage-encode = Перетворення відео
 video-stage-package = Збереження файлів
