@@ -41,6 +41,7 @@ pub async fn on_air(
             Track {
                 label: known.map_or_else(|| t.language.clone(), |l| l.label.to_owned()),
                 rtl: known.is_some_and(|l| l.rtl),
+                default: t.is_default,
                 lang: t.language,
             }
         })

@@ -29,6 +29,8 @@ pub struct Track {
     pub lang: String,
     pub label: String,
     pub rtl: bool,
+    /// The track the trainer marked default for this video.
+    pub default: bool,
 }
 
 /// The lesson on the projector, with what both ends need to show it.
@@ -159,7 +161,8 @@ impl RoomState {
     }
 
     /// Puts `lesson` on the screen, waiting to be played. Subtitles keep their language
-    /// when the new video has it, else take the course's language or the first track.
+    /// when the new video has it, else take the course's language, the trainer's default
+    /// track or the first one.
     pub fn choose(&mut self, lesson: LessonOnAir, now: Instant) {
         let keep = self
             .subtitles
@@ -173,6 +176,7 @@ impl RoomState {
                     .tracks
                     .iter()
                     .find(|t| t.lang == lesson.course_language)
+                    .or_else(|| lesson.tracks.iter().find(|t| t.default))
                     .map(|t| t.lang.clone())
             })
             .or_else(|| lesson.tracks.first().map(|t| t.lang.clone()));
@@ -323,6 +327,7 @@ mod tests {
                     lang: (*l).into(),
                     label: (*l).into(),
                     rtl: false,
+                    default: false,
                 })
                 .collect(),
         }

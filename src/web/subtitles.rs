@@ -315,8 +315,8 @@ fn clock(seconds: f64) -> String {
 
 /// The video's tracks for the player and the transcript of the one shown first: the first
 /// language of `preferred` that has a track (for a learner: their own language, then the
-/// course's; none fits: subtitles start off). With no preference given (the trainer's
-/// preview), the track the trainer marked default.
+/// course's), else the track the trainer marked default (also for the trainer's preview,
+/// which prefers nothing); no such track: subtitles start off.
 pub(super) async fn add_player_tracks(
     state: &AppState,
     video: &video::Model,
@@ -324,14 +324,11 @@ pub(super) async fn add_player_tracks(
     ctx: &mut tera::Context,
 ) -> Result<(), AppError> {
     let tracks = subtitle_tracks::list(&state.db, video.id).await?;
-    let chosen = if preferred.is_empty() {
-        tracks.iter().find(|t| t.is_default)
-    } else {
-        preferred
-            .iter()
-            .find_map(|code| tracks.iter().find(|t| t.language == *code))
-    }
-    .map(|t| t.language.clone());
+    let chosen = preferred
+        .iter()
+        .find_map(|code| tracks.iter().find(|t| t.language == *code))
+        .or_else(|| tracks.iter().find(|t| t.is_default))
+        .map(|t| t.language.clone());
     let rows: Vec<PlayerTrack> = tracks
         .iter()
         .map(|t| PlayerTrack {

@@ -270,7 +270,7 @@ async fn the_master_playlist_a_learner_gets_follows_their_choice() {
 }
 
 #[tokio::test]
-async fn subtitles_start_in_the_learners_language_else_the_courses_else_off() {
+async fn subtitles_start_in_the_learners_language_else_the_courses_else_the_default() {
     let app = spawn_app_with(worker_app_settings).await;
     let c = build_course(&app, 5.0).await;
     let video = real_package(&app, &c).await;
@@ -309,6 +309,17 @@ async fn subtitles_start_in_the_learners_language_else_the_courses_else_off() {
     assert_eq!(
         default_track(&c.learner.get(&lesson).await.text().await.unwrap()),
         ["de"]
+    );
+    // Without a German track either: the one the trainer marked default.
+    let csrf = csrf_in(&c.trainer.get(&page).await.text().await.unwrap()).unwrap();
+    let removed = c
+        .trainer
+        .post_form(&format!("{page}/subtitles/de/delete"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(removed.status(), 303);
+    assert_eq!(
+        default_track(&c.learner.get(&lesson).await.text().await.unwrap()),
+        ["tr"]
     );
 }
 

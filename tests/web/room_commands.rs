@@ -222,28 +222,33 @@ async fn commands_are_checked_and_bad_messages_keep_the_connection() {
     )
     .await;
 
-    // A subtitle track on the video: its language can be chosen.
-    entities::subtitle_track::ActiveModel {
-        video_id: Set(last["lesson"]["video_id"].as_i64().unwrap()),
-        language: Set("ar".into()),
-        is_default: Set(true),
-        cue_count: Set(3),
-        created_at: Set(Utc::now()),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
+    // Subtitle tracks on the video, none in the course's language: the trainer's default
+    // (Arabic) is shown, though English comes first in the list.
+    for (language, is_default) in [("ar", true), ("en", false)] {
+        entities::subtitle_track::ActiveModel {
+            video_id: Set(last["lesson"]["video_id"].as_i64().unwrap()),
+            language: Set(language.into()),
+            is_default: Set(is_default),
+            cue_count: Set(3),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
     }
-    .insert(&app.db)
-    .await
-    .unwrap();
     send(&mut ws, &format!(r#"{{"type":"choose","lesson_id":{a}}}"#)).await;
     let with_track = state_after(&mut projector.ws, last["seq"].as_u64().unwrap()).await;
-    assert_eq!(with_track["lesson"]["tracks"][0]["lang"], "ar");
-    assert_eq!(with_track["lesson"]["tracks"][0]["rtl"], true);
-    assert!(with_track["lesson"]["tracks"][0]["url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/subs/ar.vtt"));
-    assert_eq!(with_track["subtitles"]["lang"], "ar", "the only track is chosen");
+    let tracks = with_track["lesson"]["tracks"].as_array().unwrap();
+    assert_eq!(tracks[0]["lang"], "en");
+    let arabic = &tracks[1];
+    assert_eq!((&arabic["lang"], &arabic["rtl"]), (&"ar".into(), &true.into()));
+    assert!(arabic["url"].as_str().unwrap().ends_with("/subs/ar.vtt"));
+    assert_eq!(
+        with_track["subtitles"]["lang"], "ar",
+        "the trainer's default is chosen"
+    );
 
     // The projector reports; it cannot command.
     send(&mut projector.ws, r#"{"type":"play"}"#).await;
