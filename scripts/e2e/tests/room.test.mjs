@@ -69,7 +69,7 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   // Typed as people type it: lower case, no dash.
   await pairFromPhone(phone, server, code.toLowerCase().replace("-", ""));
   await projector.locator("[data-room][data-screen=idle]").waitFor();
-  assert.match(await phone.locator("[data-status]").textContent(), /Beamer ist verbunden/);
+  await phone.locator("[data-status]", { hasText: "Beamer ist verbunden" }).waitFor();
 
   const latency = [];
   const step = async (label, act) => latency.push([label, await timed(phone, projector, act)]);
@@ -109,7 +109,8 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   assert.ok((await fontSize()) > large, "xl is larger");
   await step("subtitles off", () => phone.locator("[data-subs-toggle]").click());
   await projector.waitForFunction(() => document.querySelector("[data-subtitles]").hidden);
-  assert.equal(await phone.locator("[data-subs-toggle]").getAttribute("aria-pressed"), "false");
+  // The phone hears of the new state on its own socket, maybe a moment after the projector.
+  await phone.locator("[data-subs-toggle][aria-pressed=false]").waitFor();
   await step("subtitles on", () => phone.locator("[data-subs-toggle]").click());
   await projector.waitForFunction(() => !document.querySelector("[data-subtitles]").hidden);
 
@@ -140,6 +141,13 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   assert.ok(languages.some((l) => /Deutsch/.test(l)) && languages.some((l) => /Türkçe/.test(l)), languages.join());
   await step("play next", press(phone, "play"));
   await projector.waitForFunction(() => document.querySelector("[data-video]").currentTime > 1);
+  // The language from the phone: Turkish cues on the projector.
+  await step("subtitles Türkçe", () => phone.locator("[data-subs-lang]").selectOption("tr"));
+  await projector.locator("[data-room][data-subtitle-state=tr]").waitFor();
+  await projector.waitForFunction(() => {
+    const shown = document.querySelector("[data-subtitles]");
+    return shown.lang === "tr" && !shown.hidden && shown.textContent.trim() !== "";
+  });
   await phone.locator("[data-played]", { hasText: SECOND }).waitFor();
   await assertAccessible(phone, "de remote");
   await screenshot(phone, "de-phone-room-remote");
@@ -191,6 +199,8 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   const sorted = latency.map(([, ms]) => ms).sort((a, b) => a - b);
   console.log(`  median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms over ${sorted.length} commands`);
   console.log(`  reconnect after the network came back: ${reconnectMs} ms\n`);
+  // The issue's bound for a LAN; loopback on this machine is far below it.
+  assert.ok(sorted.at(-1) < 200, `every command reached the projector within 200 ms: ${sorted.join(", ")}`);
 
   assertClean(phoneContext);
   assertClean(projectorContext);
