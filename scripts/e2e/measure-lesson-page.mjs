@@ -1,47 +1,10 @@
 // The measurement behind scripts/measure-lesson-page (see there). Not a test: it prints
-// figures; the ≤ 60 KB budget is checked by eye in the closing note of issue 6.
+// the figures; the ≤ 60 KB budget itself is asserted in tests/learner.test.mjs.
 import { waitFor } from "./lib/server.mjs";
+import { recordTransfers, settleLesson } from "./lib/weight.mjs";
 import { codeLogin, startDemo } from "./lib/demo.mjs";
 import { newContext, PHONE } from "./lib/browser.mjs";
 import { forceHlsJs, videoState } from "./lib/learner.mjs";
-
-function kind(request, contentType) {
-  const type = request.resourceType();
-  const path = new URL(request.url()).pathname;
-  if (type === "document") return "HTML";
-  if (type === "stylesheet") return "CSS";
-  if (type === "script") return "JS";
-  if (type === "image" || /^image\//.test(contentType) || path.endsWith(".svg")) return "images";
-  if (/\.(m3u8|m4s|mp4|vtt)$/.test(path)) return "media";
-  return "other";
-}
-
-/** Records every finished request of `page` with its transferred and decoded size. */
-function recorder(page) {
-  const rows = [];
-  page.on("requestfinished", async (request) => {
-    const response = await request.response();
-    if (!response) return;
-    const sizes = await request.sizes();
-    const contentType = response.headers()["content-type"] || "";
-    let decoded = null;
-    try {
-      decoded = (await response.body()).length;
-    } catch {
-      decoded = null; // range or streamed bodies
-    }
-    rows.push({
-      kind: kind(request, contentType),
-      path: new URL(request.url()).pathname,
-      transferred: sizes.responseBodySize + sizes.responseHeadersSize,
-      body: sizes.responseBodySize,
-      decoded,
-      encoding: response.headers()["content-encoding"] || "",
-      status: response.status(),
-    });
-  });
-  return rows;
-}
 
 const KB = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
 
@@ -66,12 +29,6 @@ function table(title, rows) {
   return total;
 }
 
-async function settle(page) {
-  await page.waitForLoadState("load");
-  await page.waitForFunction(() => document.querySelector("[data-lesson-player]")?.dataset.player);
-  await page.waitForLoadState("networkidle");
-}
-
 const { server, demo, browser, stop } = await startDemo();
 try {
   const login = await newContext(browser, server, PHONE);
@@ -87,9 +44,9 @@ try {
     const context = await newContext(browser, server, { ...PHONE, storageState: state });
     if (hlsJs) await forceHlsJs(context);
     const page = await context.newPage();
-    const rows = recorder(page);
+    const rows = recordTransfers(page);
     await page.goto(`${server.url}${lesson}`);
-    await settle(page);
+    await settleLesson(page);
     const player = (await videoState(page)).player;
     const before = table(`== ${name} (player: ${player}): before the video starts ==`, rows.splice(0));
     await page.locator("[data-player-play]").click();
@@ -100,7 +57,7 @@ try {
 
     // The next lesson view: the same page again with the cache warm.
     await page.goto(`${server.url}${lesson}`);
-    await settle(page);
+    await settleLesson(page);
     results[name].again = table(`== ${name}: the same page again, cache warm ==`, rows.splice(0));
     await context.close();
   }

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { waitFor } from "../lib/server.mjs";
 import { staffLogin, codeLogin, useLanguage, startDemo } from "../lib/demo.mjs";
 import { newContext, assertAccessible, assertClean, readQr, screenshot, PHONE, DESK } from "../lib/browser.mjs";
+import { recordTransfers, settleLesson } from "../lib/weight.mjs";
 import {
   attachSubtitles,
   forceHlsJs,
@@ -160,6 +161,12 @@ describe("learner on a phone", () => {
     assert.ok(start > 12, `line starts at ${start}`);
     await line.click();
     await waitFor(async () => (await videoState(page)).time >= start, 10_000);
+    // The line being spoken is marked, and only that one.
+    await page.locator(".transcript-line.current[aria-current=true]").waitFor();
+    assert.equal(await page.locator(".transcript-line.current").count(), 1);
+    const marked = page.locator(".transcript-line.current");
+    const [from, to, now] = [Number(await marked.getAttribute("data-start")), Number(await marked.getAttribute("data-end")), (await videoState(page)).time];
+    assert.ok(from <= now && now < to + 0.5, `the marked line (${from}–${to}) is the one at ${now}`);
     const before = (await videoState(page)).time;
     await page.locator("[data-player-back]").click();
     const after = (await videoState(page)).time;
@@ -258,13 +265,9 @@ describe("learner on a phone", () => {
     const requests = recordRequests(context);
     const page = await context.newPage();
     await openLesson(page, firstLesson);
-    const state = await videoState(page);
-    if (state.player !== "native") {
-      // This Chromium has no HLS of its own: nothing to check on this path.
-      assert.equal(state.player, "hls.js");
-      await context.close();
-      return;
-    }
+    // Debian's Chromium plays HLS itself (it answers canPlayType for HLS): the page must
+    // use that and never fetch hls.js.
+    assert.equal((await videoState(page)).player, "native");
     await play(page);
     await playFor(page, 1.5);
     assert.ok((await videoState(page)).frames > 0);
@@ -273,6 +276,23 @@ describe("learner on a phone", () => {
     await pause(page);
     assertClean(context);
     await context.close();
+  });
+
+  test("a lesson page costs at most 60 KB before the video starts, with either player", async () => {
+    for (const hlsJs of [false, true]) {
+      const context = await phoneContext({ hlsJs });
+      const page = await context.newPage();
+      const rows = recordTransfers(page);
+      await page.goto(`${server.url}/learn/lessons/${firstLesson}`);
+      await settleLesson(page);
+      const bytes = rows.reduce((sum, r) => sum + r.transferred, 0);
+      const listing = rows.map((r) => `${r.path} ${r.transferred}`).join(", ");
+      assert.ok(bytes <= 60 * 1024, `${hlsJs ? "hls.js" : "native"}: ${bytes} bytes before the video starts: ${listing}`);
+      assert.ok(!rows.some((r) => /hls/.test(r.path) && r.kind === "JS"), "hls.js only comes with play");
+      assert.ok(!rows.some((r) => /\.m4s$/.test(r.path)), "no segment before play");
+      assertClean(context);
+      await context.close();
+    }
   });
 
   for (const hlsJs of [true, false]) {
@@ -331,6 +351,9 @@ describe("learner on a phone", () => {
     await page.locator("video").evaluate((v) => { v.currentTime = 19; });
     await play(page);
     await playedPast(page, 25);
+    // The saved subtitles show without a network too.
+    await waitFor(async () => (await videoState(page)).tracks.some((t) => t.mode === "showing" && t.active > 0), 10_000,
+      () => "no subtitle cue showed offline");
     await pause(page);
     await waitFor(async () => (await page.evaluate(() => window.lernwerkOffline.waiting())).length > 0, 10_000,
       () => "nothing queued while offline");
