@@ -129,3 +129,20 @@ export async function readQr(page, locator) {
   assert.ok(found, "the QR code can be read");
   return found.data;
 }
+
+/**
+ * The controls inside `scope` that are smaller than 44 × 44 px (buttons, form fields,
+ * labels around a choice, links styled as buttons), as "text: w×h" lines.
+ */
+export function smallTargets(page, scope) {
+  return page.evaluate((scope) => {
+    const controls = `button, select, input:not([type=hidden]), label:has(input), summary, a.button, a.big-button`;
+    return Array.from(document.querySelectorAll(scope))
+      .flatMap((root) => Array.from(root.querySelectorAll(controls)))
+      // A box is measured where it is drawn; an input inside its label is the label's.
+      .filter((el) => el.offsetParent !== null && !(el.matches("input") && el.closest("label")))
+      .map((el) => [(el.textContent || el.name || el.type).trim().slice(0, 30), el.getBoundingClientRect()])
+      .filter(([, r]) => r.height < 44 || r.width < 44)
+      .map(([name, r]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }, scope);
+}

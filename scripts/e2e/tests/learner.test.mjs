@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 
 import { waitFor } from "../lib/server.mjs";
 import { staffLogin, codeLogin, useLanguage, startDemo } from "../lib/demo.mjs";
-import { newContext, assertAccessible, assertClean, readQr, screenshot, PHONE, DESK } from "../lib/browser.mjs";
+import { newContext, assertAccessible, assertClean, readQr, screenshot, smallTargets, PHONE, DESK } from "../lib/browser.mjs";
 import { recordTransfers, settleLesson } from "../lib/weight.mjs";
 import {
   attachSubtitles,
@@ -406,6 +406,7 @@ for (const lang of ["de", "ar"]) {
           await page.locator("#data-saver summary").click();
         }
         await assertAccessible(page, `${lang} ${name}`);
+        assert.deepEqual(await smallTargets(page, "main"), [], `${lang} ${name}: every control is at least 44 × 44 px`);
         await screenshot(page, `${lang}-phone-learner-${name}`);
       }
       assertClean(context);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 
 import { waitFor } from "../lib/server.mjs";
 import { staffLogin, startDemo, useLanguage } from "../lib/demo.mjs";
-import { newContext, assertAccessible, assertClean, screenshot, PHONE, PROJECTOR, DESK } from "../lib/browser.mjs";
+import { newContext, assertAccessible, assertClean, screenshot, smallTargets, PHONE, PROJECTOR, DESK } from "../lib/browser.mjs";
 import { attachSubtitles, codeOn, pairByScanning, pairFromPhone, press, remoteReady, scanQr, subtitleFile, timed, video } from "../lib/room.mjs";
 
 const COURSE = "Prozente im Alltag";
@@ -308,14 +308,7 @@ test("touch targets on the remote are at least 44 px", async () => {
   await remoteReady(phone);
   await chooseLesson(phone, FIRST);
   await phone.locator("[data-subs-controls]:not([hidden])").waitFor();
-  const small = await phone.evaluate(() =>
-    Array.from(document.querySelectorAll("[data-remote] button, [data-remote] select, [data-remote] label:has(input)"))
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
-      .filter(([, r]) => r.height < 44 || r.width < 44)
-      .map(([name, r]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}`),
-  );
-  assert.deepEqual(small, [], "every control is at least 44 × 44 px");
+  assert.deepEqual(await smallTargets(phone, "[data-remote]"), [], "every control is at least 44 × 44 px");
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (${overflow} px too wide)`);
   assertClean(phoneContext);
