@@ -278,6 +278,51 @@ describe("learner on a phone", () => {
     await context.close();
   });
 
+  test("the page's own words and the lesson text are read aloud, each in its language", async () => {
+    for (const lang of ["de", "ar"]) {
+      const context = await phoneContext({ lang });
+      // The speech engine is the phone's, not ours (and a headless browser has no voices):
+      // a stand-in records what our page asks it to say, and in which language.
+      await context.addInitScript(() => {
+        window.spoken = [];
+        window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+        Object.defineProperty(window, "speechSynthesis", {
+          value: {
+            speak(u) { window.spoken.push({ text: u.text, lang: u.lang }); setTimeout(() => u.onend && u.onend(), 10); },
+            cancel() {},
+            getVoices() { return []; },
+          },
+        });
+      });
+      const page = await context.newPage();
+      await useLanguage(page, server, lang);
+      const said = async (button) => {
+        await page.evaluate(() => { window.spoken = []; });
+        await page.locator(button).click();
+        return page.evaluate(() => window.spoken);
+      };
+      await page.goto(`${server.url}/learn`);
+      const home = await said("[data-read-aloud=page]");
+      const continueLabel = (await page.locator("a.big-button [data-speak-ui]").textContent()).trim();
+      assert.ok(home.some((u) => u.text === continueLabel), `${lang}: "${continueLabel}" is read: ${JSON.stringify(home)}`);
+      assert.ok(home.every((u) => u.lang === lang), `${lang}: in the interface language`);
+
+      await openLesson(page, firstLesson);
+      const lesson = await said("[data-read-aloud=page]");
+      const playLabel = (await page.locator("[data-player-play-label]").textContent()).trim();
+      assert.ok(lesson.some((u) => u.text === playLabel), `${lang}: the player's "${playLabel}" is read`);
+      const text = await said("[data-read-aloud=lesson-text]");
+      assert.ok(text.length > 0 && text.every((u) => u.lang === "de"), `${lang}: the German lesson text in German: ${JSON.stringify(text)}`);
+
+      await page.goto(`${server.url}/account`);
+      const account = await said("[data-read-aloud=page]");
+      const title = (await page.locator("h1").textContent()).trim();
+      assert.ok(account.some((u) => u.text === title), `${lang}: the account page too: ${JSON.stringify(account)}`);
+      assertClean(context);
+      await context.close();
+    }
+  });
+
   test("a lesson page costs at most 60 KB before the video starts, with either player", async () => {
     for (const hlsJs of [false, true]) {
       const context = await phoneContext({ hlsJs });
