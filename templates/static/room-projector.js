@@ -154,15 +154,22 @@
     }
   }
 
+  function fullScreen() {
+    var page = document.documentElement;
+    if (!document.fullscreenElement && page.requestFullscreen) page.requestFullscreen().catch(function () {});
+  }
+
+  // The one click a browser may ask for before sound plays also takes the screen.
   startButton.addEventListener("click", function () {
     startButton.hidden = true;
     socket.send({ type: "autoplay", blocked: false });
+    fullScreen();
     if (applied.phase === "playing") video.play();
   });
 
   $("[data-fullscreen]").addEventListener("click", function () {
     if (document.fullscreenElement) document.exitFullscreen();
-    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+    else fullScreen();
   });
 
   // --- subtitles: our own large overlay, fed by a hidden text track -----------------

@@ -89,6 +89,8 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   await projector.waitForFunction(() => document.querySelector("[data-video]").currentTime > 1.5);
   const playing = await video(projector);
   assert.equal(playing.paused, false);
+  const box = await projector.locator("[data-video]").boundingBox();
+  assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 1920, 1080], "the video fills the screen");
   assert.equal(playing.height, 720, "decoded at the top rung");
   const segments = media.filter((p) => /\/video\/\d+p\/seg_/.test(p));
   assert.ok(segments.length > 0, `video segments loaded: ${media.join(" ")}`);
@@ -103,6 +105,7 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   assert.ok(large >= 50, `subtitles are large on a 1080 p screen: ${large}px`);
   const colours = await overlay.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
   assert.deepEqual(colours, ["rgb(255, 255, 255)", "rgb(0, 0, 0)"], "white on black");
+  await assertAccessible(projector, "de projector playing");
   await screenshot(projector, "de-room-playing");
   await step("subtitles size", () => phone.locator("input[name=subs-size][value=xl]").check());
   await projector.waitForFunction(() => document.querySelector("[data-subtitles]").classList.contains("size-xl"));
@@ -177,6 +180,12 @@ test("the phone steers the projector: play, pause, back, subtitles, next, reconn
   await reloaded.locator(`[data-room][data-lesson="${firstLesson}"][data-screen=idle]`).waitFor();
   assert.equal(await reloaded.locator("[data-lesson-title]").textContent(), FIRST);
   assert.equal(await reloaded.locator("[data-screen=pairing]").isHidden(), true, "no new pairing needed");
+
+  // The button takes the whole screen (as the start click does), and gives it back.
+  await reloaded.locator("[data-fullscreen]").click();
+  await reloaded.waitForFunction(() => document.fullscreenElement === document.documentElement);
+  await reloaded.locator("[data-fullscreen]").click();
+  await reloaded.waitForFunction(() => document.fullscreenElement === null);
 
   // Clear: the idle screen without a lesson.
   await press(phone, "clear")();
