@@ -202,6 +202,20 @@ async fn creation_with_upload_takes_the_first_chunk_in_the_post() {
         .await
         .unwrap();
     assert_eq!(wrong.status(), 415);
+    // So is a compressed first chunk.
+    let compressed = tus
+        .request(Method::POST, ENDPOINT)
+        .header("Upload-Length", "2000")
+        .header("Upload-Metadata", metadata("d.mp4", "D"))
+        .header("Content-Type", "application/offset+octet-stream")
+        .header("Content-Encoding", "gzip")
+        .body(bytes[..2000].to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.status(), 415);
+    let json: serde_json::Value = compressed.json().await.unwrap();
+    assert_eq!(json["error"]["code"], "uploads-error-encoding");
     assert_eq!(tus.patch(&url, 3000, bytes[3000..].to_vec()).await.status(), 204);
     assert_eq!(videos(&app).await.len(), 2);
     assert_eq!(upload::Entity::find().all(&app.db).await.unwrap().len(), 2);
