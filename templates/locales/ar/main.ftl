@@ -130,6 +130,7 @@ video-stage-encode = جارٍ تحويل الفيديو
 video-stage-package = جارٍ حفظ الملفات
 video-stage-done = تم
 video-progress = التقدّم
+video-show-result = عرض النتيجة (يعيد تحميل الصفحة)
 video-cancel = إلغاء المعالجة
 video-preview = معاينة
 video-renditions = مستويات الجودة

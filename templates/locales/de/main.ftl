@@ -126,6 +126,7 @@ video-stage-encode = Video wird umgewandelt
 video-stage-package = Dateien werden abgelegt
 video-stage-done = Fertig
 video-progress = Fortschritt
+video-show-result = Ergebnis anzeigen (lädt die Seite neu)
 video-cancel = Bearbeitung abbrechen
 video-preview = Vorschau
 video-renditions = Qualitätsstufen

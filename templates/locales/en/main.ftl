@@ -126,6 +126,7 @@ video-stage-encode = Converting the video
 video-stage-package = Storing the files
 video-stage-done = Done
 video-progress = Progress
+video-show-result = Show the result (reloads the page)
 video-cancel = Cancel processing
 video-preview = Preview
 video-renditions = Quality levels

@@ -126,6 +126,7 @@ video-stage-encode = Video dönüştürülüyor
 video-stage-package = Dosyalar kaydediliyor
 video-stage-done = Tamamlandı
 video-progress = İlerleme
+video-show-result = Sonucu göster (sayfayı yeniler)
 video-cancel = İşlemi iptal et
 video-preview = Önizleme
 video-renditions = Kalite seviyeleri

@@ -128,6 +128,7 @@ video-stage-encode = Перетворення відео
 video-stage-package = Збереження файлів
 video-stage-done = Готово
 video-progress = Прогрес
+video-show-result = Показати результат (сторінка перезавантажиться)
 video-cancel = Скасувати обробку
 video-preview = Попередній перегляд
 video-renditions = Рівні якості
