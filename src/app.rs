@@ -34,6 +34,7 @@ pub struct AppState {
 pub struct LoginLimits {
     pub per_account: LoginLimiter,
     pub per_address: LoginLimiter,
+    pub codes_per_address: LoginLimiter,
 }
 
 pub struct Application {
@@ -103,6 +104,7 @@ impl AppState {
         let limits = LoginLimits {
             per_account: LoginLimiter::new(settings.rate_limit.per_account, window),
             per_address: LoginLimiter::new(settings.rate_limit.per_address, window),
+            codes_per_address: LoginLimiter::new(settings.rate_limit.codes_per_address, window),
         };
         Ok(AppState {
             progress: crate::courses::progress_writer::ProgressWriter::start(db.clone()),

@@ -55,8 +55,14 @@ pub struct Settings {
 /// Failed logins allowed within `window_minutes` before further attempts get 429.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RateLimitSettings {
+    /// Failed staff logins per account from one address: someone guessing elsewhere
+    /// cannot lock the real person out.
     pub per_account: u32,
+    /// Failed staff logins per address.
     pub per_address: u32,
+    /// Failed code logins per address. High, because a whole room of learners may share
+    /// one address (the centre's Wi-Fi) and mistype; codes are far too long to guess.
+    pub codes_per_address: u32,
     pub window_minutes: u64,
 }
 
@@ -75,6 +81,7 @@ impl Default for Settings {
             rate_limit: RateLimitSettings {
                 per_account: 5,
                 per_address: 30,
+                codes_per_address: 200,
                 window_minutes: 15,
             },
             jobs: JobSettings::default(),

@@ -15,6 +15,7 @@ use super::render;
 use super::session::{clear_session_cookie, local_path, set_session_cookie, Visitor};
 use crate::accounts::audit::{self, Action};
 use crate::accounts::learners::{self, CodeRejection};
+use crate::accounts::rate_limit::LoginLimiter;
 use crate::accounts::{sessions, staff, Role};
 use crate::app::AppState;
 
@@ -63,18 +64,22 @@ pub async fn staff_login(
     if form.username.trim().is_empty() || form.password.is_empty() {
         return show_again("login-missing-fields", StatusCode::BAD_REQUEST);
     }
-    let account_key = format!("account:{}", form.username.trim().to_lowercase());
-    let address_key = format!("address:{}", client_address(&req));
-    check_rate_limit(&state, &[&account_key, &address_key])?;
+    let address = client_address(&req);
+    let account_key = format!("{}@{address}", form.username.trim().to_lowercase());
+    let limits = &state.limits;
+    check_rate_limit(&[
+        (&limits.per_account, &account_key),
+        (&limits.per_address, &address),
+    ])?;
 
     let Some(user) = staff::authenticate(&state.db, &form.username, &form.password).await? else {
-        state.limits.per_account.record_failure(&account_key);
-        state.limits.per_address.record_failure(&address_key);
+        limits.per_account.record_failure(&account_key);
+        limits.per_address.record_failure(&address);
         let known = staff::find_by_username(&state.db, &form.username).await?;
         audit::record(&state.db, None, Action::LoginFailed, known.map(|u| u.id), "").await?;
         return show_again("login-failed", StatusCode::UNAUTHORIZED);
     };
-    state.limits.per_account.reset(&account_key);
+    limits.per_account.reset(&account_key);
     audit::record(
         &state.db,
         Some(user.id),
@@ -139,13 +144,13 @@ pub async fn code_login(
     if form.code.trim().is_empty() {
         return show_again("code-missing", StatusCode::BAD_REQUEST);
     }
-    let address_key = format!("address:{}", client_address(&req));
-    check_rate_limit(&state, &[&address_key])?;
+    let address = client_address(&req);
+    check_rate_limit(&[(&state.limits.codes_per_address, &address)])?;
 
     let learner = match learners::redeem_code(&state.db, &form.code).await? {
         Ok(learner) => learner,
         Err(rejection) => {
-            state.limits.per_address.record_failure(&address_key);
+            state.limits.codes_per_address.record_failure(&address);
             let reason = format!("{rejection:?}").to_lowercase();
             audit::record(&state.db, None, Action::CodeLoginFailed, None, &reason).await?;
             let key = match rejection {
@@ -215,14 +220,8 @@ pub async fn logout(
     Ok(response.finish())
 }
 
-fn check_rate_limit(state: &AppState, keys: &[&str]) -> Result<(), AppError> {
-    let limiters = [&state.limits.per_account, &state.limits.per_address];
-    for key in keys {
-        let limiter = if key.starts_with("account:") {
-            limiters[0]
-        } else {
-            limiters[1]
-        };
+fn check_rate_limit(checks: &[(&LoginLimiter, &str)]) -> Result<(), AppError> {
+    for (limiter, key) in checks {
         if let Some(wait) = limiter.blocked_for(key) {
             return Err(AppError::TooManyAttempts(wait.as_secs().max(1)));
         }

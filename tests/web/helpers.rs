@@ -86,6 +86,21 @@ impl TestApp {
         self.browser_with_headers(headers)
     }
 
+    /// A browser on another machine: its requests come from `ip` (any 127.x address
+    /// reaches the server on Linux's loopback).
+    pub fn browser_from(&self, ip: [u8; 4]) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .local_address(std::net::IpAddr::from(ip))
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            address: self.address.clone(),
+        }
+    }
+
     fn browser_with_headers(&self, headers: HeaderMap) -> Browser {
         let client = Client::builder()
             .cookie_store(true)

@@ -151,6 +151,7 @@ async fn failed_logins_are_rate_limited_per_account_and_per_address() {
     let app = crate::helpers::spawn_app_with(|s| {
         s.rate_limit.per_account = 3;
         s.rate_limit.per_address = 6;
+        s.rate_limit.codes_per_address = 3;
     })
     .await;
     app.create_staff(Role::Trainer, "jan").await;
@@ -171,10 +172,17 @@ async fn failed_logins_are_rate_limited_per_account_and_per_address() {
     // The limit is on jan's account: another trainer at the same desk still gets in.
     app.create_staff(Role::Trainer, "eva").await;
     assert_eq!(app.browser().login("eva", PASSWORD).await.status(), 303);
+    // And only from that address: guessing elsewhere does not lock jan out of his desk.
+    let desk = app.browser_from([127, 0, 0, 2]);
+    assert_eq!(desk.login("jan", PASSWORD).await.status(), 303);
 
-    // Guessing codes from one address runs into the address limit.
+    // Guessing codes from one address runs into the address's code limit, which is
+    // separate from the staff logins' (a room of learners shares one address).
+    let room = app.browser_from([127, 0, 0, 3]);
     for _ in 0..3 {
-        assert_eq!(browser.login_code("ACDE-FHJK-MNPQ").await.status(), 401);
+        assert_eq!(room.login_code("ACDE-FHJK-MNPQ").await.status(), 401);
     }
-    assert_eq!(browser.login_code("ACDE-FHJK-MNPQ").await.status(), 429);
+    assert_eq!(room.login_code("ACDE-FHJK-MNPQ").await.status(), 429);
+    app.create_staff(Role::Trainer, "ole").await;
+    assert_eq!(room.login("ole", PASSWORD).await.status(), 303);
 }
