@@ -89,9 +89,8 @@ impl TestApp {
     /// A browser on another machine: its requests come from `ip` (any 127.x address
     /// reaches the server on Linux's loopback).
     pub fn browser_from(&self, ip: [u8; 4]) -> Browser {
-        let client = Client::builder()
+        let client = client_builder()
             .cookie_store(true)
-            .redirect(redirect::Policy::none())
             .local_address(std::net::IpAddr::from(ip))
             .build()
             .unwrap();
@@ -102,9 +101,8 @@ impl TestApp {
     }
 
     fn browser_with_headers(&self, headers: HeaderMap) -> Browser {
-        let client = Client::builder()
+        let client = client_builder()
             .cookie_store(true)
-            .redirect(redirect::Policy::none())
             .default_headers(headers)
             .build()
             .unwrap();
@@ -158,6 +156,15 @@ pub fn unique_name(prefix: &str) -> String {
             .to_lowercase()
             .replace(['-', '_'], "x")
     )
+}
+
+/// A client as the tests' browsers use it: redirects are the test's to follow, and an
+/// idle connection is dropped before the server's 5 s keep-alive ends it (hyper, unlike a
+/// browser, does not retry a request that met a connection closing under it).
+pub fn client_builder() -> reqwest::ClientBuilder {
+    Client::builder()
+        .redirect(redirect::Policy::none())
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
 }
 
 pub struct Browser {

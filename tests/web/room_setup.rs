@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use reqwest::cookie::{CookieStore, Jar};
-use reqwest::{redirect, Client, Url};
+use reqwest::Url;
 use serde_json::Value;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -28,9 +28,8 @@ pub struct Agent {
 impl Agent {
     pub fn new(app: &TestApp) -> Agent {
         let jar = Arc::new(Jar::default());
-        let client = Client::builder()
+        let client = crate::helpers::client_builder()
             .cookie_provider(jar.clone())
-            .redirect(redirect::Policy::none())
             .build()
             .unwrap();
         Agent {

@@ -146,9 +146,8 @@ impl Session {
         let name = crate::helpers::unique_name("staff");
         let id = app.create_staff(role, &name).await;
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-        let client = reqwest::Client::builder()
+        let client = crate::helpers::client_builder()
             .cookie_provider(jar.clone())
-            .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
         let browser = Browser {
