@@ -130,7 +130,7 @@ pub async fn audit(
     let rows: Vec<AuditRow> = audit::recent(&state.db, 200)
         .await?
         .into_iter()
-        .map(AuditRow::from)
+        .map(|e| AuditRow::of(e, visitor.lang))
         .collect();
     ctx.insert("entries", &rows);
     render::page(&state, &req, &visitor, "admin/audit.html", StatusCode::OK, &ctx)
@@ -140,16 +140,20 @@ pub async fn audit(
 #[derive(serde::Serialize)]
 struct AuditRow {
     at: String,
+    /// What happened, in the admin's words; `action` is the stored name.
+    event: String,
     action: String,
     actor: String,
     subject: String,
 }
 
-impl From<entities::audit_log::Model> for AuditRow {
-    fn from(e: entities::audit_log::Model) -> Self {
+impl AuditRow {
+    fn of(e: entities::audit_log::Model, lang: super::i18n::Lang) -> Self {
         let id_or_dash = |id: Option<i64>| id.map_or_else(|| "–".to_owned(), |id| format!("#{id}"));
+        let key = format!("audit-event-{}", e.action.replace(['.', '_'], "-"));
         AuditRow {
             at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            event: lang.try_t(&key).unwrap_or_else(|| e.action.clone()),
             action: e.action,
             actor: id_or_dash(e.actor_id),
             subject: id_or_dash(e.subject_id),

@@ -81,6 +81,11 @@ impl Lang {
         LOCALES.lookup(&self.id(), key)
     }
 
+    /// The translation of `key`, if there is one (in this language or in German).
+    pub fn try_t(&self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(&self.id(), key)
+    }
+
     /// [`Lang::t`] with Fluent variables (`$line`, `$limit` …), given as text.
     pub fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
         use std::borrow::Cow;

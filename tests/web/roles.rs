@@ -1,5 +1,6 @@
 //! Every protected route, tried by every role below the one it needs: 403, never 200.
 
+use lernwerk::accounts::audit::Action;
 use lernwerk::accounts::Role;
 
 use crate::helpers::{location, spawn_app};
@@ -116,5 +117,27 @@ async fn admin_creates_a_trainer_who_can_then_log_in() {
         "/trainer"
     );
     let audit = admin.get("/admin/audit").await.text().await.unwrap();
-    assert!(audit.contains("user.created"));
+    assert!(audit.contains("Konto angelegt") && audit.contains("user.created"));
+    // Every kind of entry has words, not only its stored name (the i18n tests see that
+    // every language has the same keys as German).
+    for action in [
+        Action::LoginSucceeded,
+        Action::LoginFailed,
+        Action::CodeLoginSucceeded,
+        Action::CodeLoginFailed,
+        Action::Logout,
+        Action::SessionsRevoked,
+        Action::UserCreated,
+        Action::LearnerCreated,
+        Action::AccessCodeIssued,
+        Action::LearnerDataExported,
+        Action::LearnerDeleted,
+        Action::LearnersPurged,
+    ] {
+        let key = format!("audit-event-{}", action.as_str().replace(['.', '_'], "-"));
+        assert!(
+            lernwerk::web::i18n::Lang::default_lang().try_t(&key).is_some(),
+            "{key}"
+        );
+    }
 }
