@@ -1,13 +1,14 @@
 //! The periodic sweep: expired unfinished uploads go with their files; finished ones
 //! lose their row (the video stays); files without a row (a crash between file and row)
-//! go once they are older than the expiry.
+//! go once they are older than the expiry, and so do files in the originals store that
+//! no video and no upload names (a form upload the server died in).
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
-use entities::upload;
+use entities::{upload, video};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QuerySelect};
 
 use super::settings::UploadSettings;
@@ -20,6 +21,7 @@ pub struct Swept {
     pub unfinished: usize,
     pub finished: usize,
     pub stray_files: usize,
+    pub stray_originals: usize,
 }
 
 pub async fn sweep(
@@ -49,6 +51,7 @@ pub async fn sweep(
         swept.unfinished += 1;
     }
     swept.stray_files = remove_strays(db, &layout, settings).await?;
+    swept.stray_originals = remove_stray_originals(db, media_dir, settings).await?;
     Ok(swept)
 }
 
@@ -97,16 +100,82 @@ async fn remove_strays(
         if known.contains(&token) {
             continue;
         }
-        let old = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| SystemTime::now().duration_since(t).ok())
-            .is_some_and(|age| age > max_age);
-        if old && remove_if_there(&path).is_ok() {
+        if older_than(&path, max_age) && remove_if_there(&path).is_ok() {
             removed += 1;
         }
     }
     Ok(removed)
+}
+
+async fn remove_stray_originals(
+    db: &impl ConnectionTrait,
+    media_dir: &Path,
+    settings: &UploadSettings,
+) -> Result<usize, UploadError> {
+    let dir = media_dir.join(ORIGINALS);
+    let files = tokio::task::spawn_blocking(move || list_files(&dir))
+        .await
+        .map_err(|e| UploadError::Io(std::io::Error::other(e)))??;
+    if files.is_empty() {
+        return Ok(0);
+    }
+    let mut named: HashSet<String> = video::Entity::find()
+        .select_only()
+        .column(video::Column::OriginalPath)
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    named.extend(
+        upload::Entity::find()
+            .select_only()
+            .column(upload::Column::OriginalPath)
+            .into_tuple::<Option<String>>()
+            .all(db)
+            .await?
+            .into_iter()
+            .flatten(),
+    );
+    let max_age = settings.expiry().to_std().unwrap_or_default();
+    let mut removed = 0;
+    for (name, path) in files {
+        if named.contains(&format!("{ORIGINALS}/{name}")) || !older_than(&path, max_age) {
+            continue;
+        }
+        if remove_if_there(&path).is_ok() {
+            tracing::info!(file = %path.display(), "removed an original that no video names");
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The originals store, relative to the media directory, as videos name their files.
+const ORIGINALS: &str = "originals";
+
+fn list_files(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut found = Vec::new();
+    for entry in read {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            found.push((entry.file_name().to_string_lossy().into_owned(), entry.path()));
+        }
+    }
+    Ok(found)
+}
+
+fn older_than(path: &Path, age: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .is_some_and(|have| have > age)
 }
 
 /// Sweeps every `cleanup_interval_seconds` until the server stops; failures are

@@ -151,12 +151,33 @@ async fn expired_uploads_answer_410_until_the_sweep_removes_them() {
     assert_eq!(tus.head(&url).await.status(), 410);
     assert_eq!(tus.patch(&url, 100, pattern(100, 1)).await.status(), 410);
 
+    // In the originals store: a file that a form upload left when the server died (old),
+    // and one being written right now.
+    let orphan = app.media_dir().join("originals/verwaist.upload");
+    let arriving = app.media_dir().join("originals/kommt-gerade.upload");
+    for file in [&orphan, &arriving] {
+        std::fs::write(file, b"x").unwrap();
+    }
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+
     let settings = app.settings();
     let swept =
         lernwerk::uploads::cleanup::sweep(&app.db, app.media_dir(), &settings.uploads, chrono::Utc::now())
             .await
             .unwrap();
     assert_eq!((swept.unfinished, swept.finished), (1, 1));
+    assert_eq!(swept.stray_originals, 1);
+    assert!(!orphan.exists() && arriving.exists());
+    let finished_video = &video::Entity::find().all(&app.db).await.unwrap()[0];
+    assert!(
+        app.media_dir().join(&finished_video.original_path).exists(),
+        "a video's original stays, however old"
+    );
     assert!(!part_file(&app, &url).exists(), "the bytes are gone");
     assert_eq!(tus.head(&url).await.status(), 404);
     assert_eq!(tus.head(&done).await.status(), 404);
