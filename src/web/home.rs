@@ -42,7 +42,9 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Remembers the chosen language in a cookie (and on the account) and goes back.
+/// Remembers the chosen language in a cookie (and on the account) and goes back. A link
+/// on another site may switch this browser's language, but not the account's: browsers
+/// say where a request came from in `Sec-Fetch-Site`.
 pub async fn switch_language(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -51,7 +53,11 @@ pub async fn switch_language(
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::find(&code).ok_or(AppError::NotFound)?;
-    if let Some(user) = visitor.user {
+    let from_elsewhere = req
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|site| site != "same-origin" && site != "none");
+    if let Some(user) = visitor.user.filter(|_| !from_elsewhere) {
         let mut active: user::ActiveModel = user.into();
         active.locale = Set(Some(lang.code.to_owned()));
         active.update(&state.db).await?;

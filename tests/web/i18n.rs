@@ -95,8 +95,24 @@ async fn a_logged_in_persons_language_follows_them_to_a_new_device() {
     let app = spawn_app().await;
     let (trainer, _) = app.logged_in(lernwerk::accounts::Role::Trainer).await;
     trainer.get("/lang/uk?next=/trainer").await;
-    let user = lernwerk::accounts::staff::list(&app.db).await.unwrap();
-    assert_eq!(user[0].locale.as_deref(), Some("uk"));
+    let locale = || async {
+        lernwerk::accounts::staff::list(&app.db).await.unwrap()[0]
+            .locale
+            .clone()
+    };
+    assert_eq!(locale().await.as_deref(), Some("uk"));
+    // A link on another site changes this browser's language at most, not the account's.
+    let followed = |site: &'static str| {
+        trainer
+            .client
+            .get(format!("{}/lang/tr", trainer.address))
+            .header("sec-fetch-site", site)
+            .send()
+    };
+    assert_eq!(followed("cross-site").await.unwrap().status(), 303);
+    assert_eq!(locale().await.as_deref(), Some("uk"));
+    followed("same-origin").await.unwrap();
+    assert_eq!(locale().await.as_deref(), Some("tr"));
 }
 
 #[tokio::test]
