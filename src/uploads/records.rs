@@ -115,6 +115,21 @@ pub async fn expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Ve
         .await
 }
 
+/// `(bytes in use, quota)` of `owner_id`, or `None` when there is no quota.
+pub async fn quota_in_use(
+    db: &impl ConnectionTrait,
+    settings: &crate::config::Settings,
+    owner_id: i64,
+) -> Result<Option<(u64, u64)>, DbErr> {
+    match settings.uploads.quota_bytes {
+        0 => Ok(None),
+        quota => Ok(Some((
+            bytes_in_use(db, &settings.media_dir, owner_id).await?,
+            quota,
+        ))),
+    }
+}
+
 /// Bytes `owner_id` keeps: their unfinished uploads at full length plus the originals
 /// of their videos as they are on disk.
 pub async fn bytes_in_use(db: &impl ConnectionTrait, media_dir: &Path, owner_id: i64) -> Result<u64, DbErr> {

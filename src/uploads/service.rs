@@ -92,9 +92,7 @@ impl Uploads<'_> {
         if length > limit {
             return Err(UploadError::TooLarge { limit });
         }
-        let quota = self.settings.uploads.quota_bytes;
-        if quota > 0 {
-            let used = records::bytes_in_use(self.db, self.media_dir(), owner_id).await?;
+        if let Some((used, quota)) = records::quota_in_use(self.db, self.settings, owner_id).await? {
             if used.saturating_add(length) > quota {
                 return Err(UploadError::Quota { used, quota });
             }

@@ -1,7 +1,5 @@
 //! Logging in and out: staff with name and password, learners with an access code.
 
-use std::net::IpAddr;
-
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
@@ -12,7 +10,7 @@ use super::error::AppError;
 use super::home::{home_path, language_cookie};
 use super::i18n::Lang;
 use super::render;
-use super::session::{clear_session_cookie, local_path, set_session_cookie, Visitor};
+use super::session::{clear_session_cookie, client_address, local_path, set_session_cookie, Visitor};
 use crate::accounts::audit::{self, Action};
 use crate::accounts::learners::{self, CodeRejection};
 use crate::accounts::rate_limit::LoginLimiter;
@@ -64,7 +62,7 @@ pub async fn staff_login(
     if form.username.trim().is_empty() || form.password.is_empty() {
         return show_again("login-missing-fields", StatusCode::BAD_REQUEST);
     }
-    let address = client_address(&req);
+    let address = client_address(&req).to_string();
     let account_key = format!("{}@{address}", form.username.trim().to_lowercase());
     let limits = &state.limits;
     check_rate_limit(&[
@@ -144,7 +142,7 @@ pub async fn code_login(
     if form.code.trim().is_empty() {
         return show_again("code-missing", StatusCode::BAD_REQUEST);
     }
-    let address = client_address(&req);
+    let address = client_address(&req).to_string();
     check_rate_limit(&[(&state.limits.codes_per_address, &address)])?;
 
     let learner = match learners::redeem_code(&state.db, &form.code).await? {
@@ -227,12 +225,4 @@ fn check_rate_limit(checks: &[(&LoginLimiter, &str)]) -> Result<(), AppError> {
         }
     }
     Ok(())
-}
-
-/// The peer address. Proxies' forwarding headers are not trusted: anyone can send them.
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
-        .to_string()
 }

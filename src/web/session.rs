@@ -2,6 +2,7 @@
 //! token every form of theirs must send back.
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::pin::Pin;
 
 use actix_web::cookie::{time, Cookie, SameSite};
@@ -154,6 +155,14 @@ fn expired(name: &'static str) -> Cookie<'static> {
     let mut cookie = Cookie::build(name, "").path("/").finish();
     cookie.make_removal();
     cookie
+}
+
+/// The peer address, for throttles. Proxies' forwarding headers are not trusted: anyone
+/// can send them.
+pub fn client_address(req: &HttpRequest) -> IpAddr {
+    req.peer_addr()
+        .map(|a| a.ip())
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
 /// A path inside this site to return to after login; anything else becomes `None`.

@@ -55,13 +55,12 @@ impl UploadError {
         }
     }
 
-    /// The values the message shows (sizes in whole megabytes).
+    /// The values the message shows: the quota's, as the tus upload shows them.
     pub fn message_args(&self) -> Vec<(&'static str, String)> {
-        match self {
-            UploadError::Quota { used, quota } => vec![
-                ("used", (used / 1_000_000).to_string()),
-                ("quota", (quota / 1_000_000).to_string()),
-            ],
+        match *self {
+            UploadError::Quota { used, quota } => {
+                crate::uploads::UploadError::Quota { used, quota }.message_args()
+            }
             _ => Vec::new(),
         }
     }
@@ -79,18 +78,12 @@ struct Allowance<'a> {
 impl<'a> Allowance<'a> {
     async fn of(state: &'a AppState, owner_id: i64) -> Result<Allowance<'a>, UploadError> {
         let settings = &state.settings;
-        let quota = match settings.uploads.quota_bytes {
-            0 => None,
-            quota => {
-                let used = records::bytes_in_use(&state.db, &settings.media_dir, owner_id)
-                    .await
-                    .map_err(AppError::from)?;
-                if used >= quota {
-                    return Err(UploadError::Quota { used, quota });
-                }
-                Some((used, quota))
-            }
-        };
+        let quota = records::quota_in_use(&state.db, settings, owner_id)
+            .await
+            .map_err(AppError::from)?;
+        if let Some((used, quota)) = quota.filter(|(used, quota)| used >= quota) {
+            return Err(UploadError::Quota { used, quota });
+        }
         let disk = space::Budget::measure(&settings.media_dir, settings.uploads.reserve_bytes)
             .map_err(io_problem)?;
         Ok(Allowance {

@@ -38,7 +38,10 @@ impl VideoStatus {
         let stage = running.map(|j| j.stage.clone());
         VideoStatus {
             status: status.to_owned(),
-            stage_label: stage.as_deref().and_then(stage_key).map(|key| lang.t(key)),
+            // A stage we have no words for shows none rather than a key.
+            stage_label: stage
+                .as_ref()
+                .and_then(|s| lang.try_t(&format!("video-stage-{s}"))),
             stage,
             percent: running.map_or(if status == "ready" { 100.0 } else { 0.0 }, |j| {
                 j.progress_percent
@@ -47,20 +50,6 @@ impl VideoStatus {
             cancellable: running.is_some_and(|j| !j.cancel_requested),
         }
     }
-}
-
-/// The words for a job's stage (written by the worker); one we have no words for shows
-/// none rather than a key.
-fn stage_key(stage: &str) -> Option<&'static str> {
-    Some(match stage {
-        "queued" => "video-stage-queued",
-        "starting" => "video-stage-starting",
-        "probe" => "video-stage-probe",
-        "encode" => "video-stage-encode",
-        "package" => "video-stage-package",
-        "done" => "video-stage-done",
-        _ => return None,
-    })
 }
 
 fn staff(visitor: &Visitor) -> Result<(i64, Role), AppError> {

@@ -21,7 +21,7 @@ use crate::rooms::{Room, Rooms};
 use crate::web::error::AppError;
 use crate::web::qr;
 use crate::web::render;
-use crate::web::session::Visitor;
+use crate::web::session::{client_address, Visitor};
 
 /// The projector's secret: binds this browser to its room.
 pub const ROOM_COOKIE: &str = "lw_room";
@@ -77,12 +77,6 @@ pub async fn pairing_qr(req: HttpRequest, query: web::Query<QrQuery>) -> Result<
         .body(qr::svg(&url, 320)?))
 }
 
-fn peer_address(req: &HttpRequest) -> IpAddr {
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
-}
-
 pub async fn socket(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -99,7 +93,11 @@ pub async fn socket(
     let socket = Socket::new(session, stream, every, visitor.lang);
     match room {
         Some(room) => actix_web::rt::spawn(follow_room(room, socket)),
-        None => actix_web::rt::spawn(wait_for_pairing(state.rooms.clone(), peer_address(&req), socket)),
+        None => actix_web::rt::spawn(wait_for_pairing(
+            state.rooms.clone(),
+            client_address(&req),
+            socket,
+        )),
     };
     Ok(response)
 }

@@ -2,7 +2,6 @@
 //! that room. Its socket needs the trainer's session and a same-origin `Origin`; every
 //! command is checked here and in the course engine before it reaches the projector.
 
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -21,7 +20,7 @@ use crate::rooms::{catalog, lessons, presence, Room, RoomError};
 use crate::web::courses::{see_other, staff};
 use crate::web::error::AppError;
 use crate::web::render;
-use crate::web::session::Visitor;
+use crate::web::session::{client_address, Visitor};
 
 /// A room of the trainer's, as the pairing page lists it.
 #[derive(Serialize)]
@@ -88,14 +87,6 @@ pub struct PairForm {
     csrf_token: String,
 }
 
-fn peer_key(req: &HttpRequest) -> String {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]));
-    format!("address:{ip}")
-}
-
 /// The trainer typed the projector's code.
 pub async fn pair(
     state: web::Data<AppState>,
@@ -117,7 +108,10 @@ pub async fn pair(
         );
     }
     let rooms = &state.rooms;
-    let (trainer_key, address_key) = (format!("trainer:{staff_id}"), peer_key(&req));
+    let (trainer_key, address_key) = (
+        format!("trainer:{staff_id}"),
+        format!("address:{}", client_address(&req)),
+    );
     let wait = rooms
         .wrong_codes_per_trainer
         .blocked_for(&trainer_key)
